@@ -1,0 +1,216 @@
+package dev.tododesktop.server.config;
+
+import dev.tododesktop.server.db.DatabaseUrl;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link ServerConfig} from environment variables, the standalone server's only source of
+ * configuration. Every unusable value stops start-up with a {@link ConfigException} naming its
+ * variable; nothing falls back silently to a default when a value was given.
+ */
+public final class EnvironmentConfig {
+
+    public static final String PORT = "TODO_SERVER_PORT";
+    public static final String BIND_ADDRESS = "TODO_BIND_ADDRESS";
+    public static final String DATABASE_URL = "TODO_DATABASE_URL";
+    public static final String DATA_DIR = "TODO_DATA_DIR";
+    public static final String ISSUER = "TODO_ISSUER";
+    public static final String AUDIENCE = "TODO_AUDIENCE";
+    public static final String ACCESS_TOKEN_TTL = "TODO_ACCESS_TOKEN_TTL";
+    public static final String SESSION_TTL = "TODO_SESSION_TTL";
+    public static final String SIGNING_KEY_ROTATION = "TODO_SIGNING_KEY_ROTATION";
+    public static final String CORS_ORIGINS = "TODO_CORS_ORIGINS";
+    public static final String TRUSTED_PROXIES = "TODO_TRUSTED_PROXIES";
+    public static final String DB_POOL_SIZE = "TODO_DB_POOL_SIZE";
+    public static final String RATE_ACCOUNT_THRESHOLD = "TODO_RATE_ACCOUNT_THRESHOLD";
+    public static final String RATE_ACCOUNT_LOCKOUT = "TODO_RATE_ACCOUNT_LOCKOUT";
+    public static final String RATE_ACCOUNT_MAX_LOCKOUT = "TODO_RATE_ACCOUNT_MAX_LOCKOUT";
+    public static final String RATE_ADDRESS_MAX_FAILURES = "TODO_RATE_ADDRESS_MAX_FAILURES";
+    public static final String RATE_ADDRESS_WINDOW = "TODO_RATE_ADDRESS_WINDOW";
+    public static final String RATE_REGISTRATIONS = "TODO_RATE_REGISTRATIONS_PER_HOUR";
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+
+    private final Map<String, String> env;
+
+    private EnvironmentConfig(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static ServerConfig from(Map<String, String> env) {
+        return new EnvironmentConfig(env).read();
+    }
+
+    private ServerConfig read() {
+        var defaults = ServerConfig.defaults(Path.of("data"));
+        var limits = defaults.rateLimits();
+        var rateLimits = new RateLimitSettings(
+                positiveInt(RATE_ACCOUNT_THRESHOLD, limits.accountFailureThreshold()),
+                duration(RATE_ACCOUNT_LOCKOUT, limits.accountInitialLockout()),
+                duration(RATE_ACCOUNT_MAX_LOCKOUT, limits.accountMaxLockout()),
+                limits.accountFailureMemory(),
+                positiveInt(RATE_ADDRESS_MAX_FAILURES, limits.addressMaxFailures()),
+                duration(RATE_ADDRESS_WINDOW, limits.addressWindow()),
+                positiveInt(RATE_REGISTRATIONS, limits.registrationMaxAttempts()),
+                limits.registrationWindow());
+        var accessTtl = duration(ACCESS_TOKEN_TTL, defaults.accessTokenTtl());
+        var sessionTtl = duration(SESSION_TTL, defaults.sessionIdleTtl());
+        if (sessionTtl.compareTo(accessTtl) <= 0) {
+            throw new ConfigException(SESSION_TTL, "must be longer than " + ACCESS_TOKEN_TTL + " (" + accessTtl + ")");
+        }
+        return new ServerConfig(
+                value(BIND_ADDRESS).map(v -> address(BIND_ADDRESS, v)).orElse(anyAddress()),
+                port(),
+                value(DATA_DIR).map(this::dataDir).orElse(defaults.dataDir()),
+                value(DATABASE_URL).map(this::databaseUrl),
+                value(ISSUER).orElse(defaults.issuer()),
+                value(AUDIENCE).orElse(defaults.audience()),
+                accessTtl,
+                sessionTtl,
+                duration(SIGNING_KEY_ROTATION, defaults.signingKeyRotation()),
+                list(CORS_ORIGINS, this::origin),
+                list(TRUSTED_PROXIES, v -> address(TRUSTED_PROXIES, v)),
+                rateLimits,
+                positiveInt(DB_POOL_SIZE, defaults.maxDatabaseConnections()));
+    }
+
+    private Optional<String> value(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private int port() {
+        return value(PORT).map(v -> {
+            try {
+                int port = Integer.parseInt(v);
+                if (port < 0 || port > 65_535) {
+                    throw new ConfigException(PORT, "must be between 0 and 65535 (0 picks a free port), was '" + v + "'");
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(PORT, "must be a number between 0 and 65535, was '" + v + "'");
+            }
+        }).orElse(8080);
+    }
+
+    private int positiveInt(String name, int fallback) {
+        return value(name).map(v -> {
+            try {
+                int n = Integer.parseInt(v);
+                if (n < 1) {
+                    throw new ConfigException(name, "must be a positive whole number, was '" + v + "'");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name, "must be a positive whole number, was '" + v + "'");
+            }
+        }).orElse(fallback);
+    }
+
+    /** Accepts {@code 900} (seconds), {@code 15m}, {@code 12h}, {@code 30d}, {@code 500ms} or ISO-8601 {@code PT15M}. */
+    static Duration parseDuration(String name, String v) {
+        Matcher m = SHORT_DURATION.matcher(v.toLowerCase(Locale.ROOT));
+        Duration d;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(v.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(name, "must be a duration such as 900, 15m, 12h, 30d or PT15M, was '" + v + "'");
+            }
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new ConfigException(name, "must be longer than zero, was '" + v + "'");
+        }
+        return d;
+    }
+
+    private Duration duration(String name, Duration fallback) {
+        return value(name).map(v -> parseDuration(name, v)).orElse(fallback);
+    }
+
+    private Path dataDir(String v) {
+        try {
+            return Path.of(v);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(DATA_DIR, "is not a usable path: " + e.getReason());
+        }
+    }
+
+    private DatabaseUrl databaseUrl(String v) {
+        try {
+            return DatabaseUrl.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(DATABASE_URL, e.getMessage());
+        }
+    }
+
+    private String origin(String v) {
+        if (v.equals("*")) {
+            throw new ConfigException(CORS_ORIGINS, "must list origins explicitly; '*' is not allowed with credentials");
+        }
+        try {
+            URI uri = URI.create(v);
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                throw new ConfigException(CORS_ORIGINS, "'" + v + "' is not an origin like https://app.example.com");
+            }
+            return v;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(CORS_ORIGINS, "'" + v + "' is not an origin like https://app.example.com");
+        }
+    }
+
+    /** Only literal IP addresses: configuration must not trigger DNS look-ups. */
+    private static InetAddress address(String name, String v) {
+        if (!v.matches("[0-9a-fA-F:.]+")) {
+            throw new ConfigException(name, "'" + v + "' is not an IP address");
+        }
+        try {
+            return InetAddress.getByName(v);
+        } catch (UnknownHostException e) {
+            throw new ConfigException(name, "'" + v + "' is not an IP address");
+        }
+    }
+
+    private static InetAddress anyAddress() {
+        try {
+            return InetAddress.getByAddress(new byte[4]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> List<T> list(String name, Function<String, T> parse) {
+        var out = new ArrayList<T>();
+        value(name).ifPresent(v -> Arrays.stream(v.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .forEach(s -> out.add(parse.apply(s))));
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tododesktop.server.config;
+
+import dev.tododesktop.server.db.DatabaseUrl;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server needs to start. Built from the environment by {@link EnvironmentConfig}
+ * for the standalone server, or directly by the desktop app when it embeds the server.
+ *
+ * @param bindAddress     where to listen; loopback for the embedded server
+ * @param port            0 picks a free port
+ * @param database        empty means the default SQLite file in {@code dataDir}
+ * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
+ */
+public record ServerConfig(
+        InetAddress bindAddress,
+        int port,
+        Path dataDir,
+        Optional<DatabaseUrl> database,
+        String issuer,
+        String audience,
+        Duration accessTokenTtl,
+        Duration sessionIdleTtl,
+        Duration signingKeyRotation,
+        List<String> corsOrigins,
+        List<InetAddress> trustedProxies,
+        RateLimitSettings rateLimits,
+        int maxDatabaseConnections) {
+
+    public static final String DEFAULT_ISSUER = "todo-desktop";
+    public static final String DEFAULT_AUDIENCE = "todo-desktop-api";
+
+    public ServerConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        corsOrigins = List.copyOf(corsOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** The embedded server of the desktop app: loopback, a free port, SQLite in {@code dataDir}. */
+    public static ServerConfig embedded(Path dataDir) {
+        return defaults(dataDir).withPort(0);
+    }
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(
+                InetAddress.getLoopbackAddress(), 8080, dataDir, Optional.empty(),
+                DEFAULT_ISSUER, DEFAULT_AUDIENCE,
+                Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90),
+                List.of(), List.of(), RateLimitSettings.defaults(), 10);
+    }
+
+    public DatabaseUrl databaseUrl() {
+        return database.orElseGet(() -> DatabaseUrl.sqliteFile(dataDir.resolve("todo-server.db")));
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindAddress, newPort, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections);
+    }
+
+    public ServerConfig withDatabase(DatabaseUrl url) {
+        return new ServerConfig(bindAddress, port, dataDir, Optional.of(url), issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections);
+    }
+
+    public ServerConfig withRateLimits(RateLimitSettings limits) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, limits, maxDatabaseConnections);
+    }
+
+    public ServerConfig withAccessTokenTtl(Duration ttl) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, ttl,
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections);
+    }
+
+    public ServerConfig withTrustedProxies(List<InetAddress> proxies) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, corsOrigins, proxies, rateLimits, maxDatabaseConnections);
+    }
+}

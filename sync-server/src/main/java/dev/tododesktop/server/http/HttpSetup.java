@@ -1,0 +1,120 @@
+package dev.tododesktop.server.http;
+
+import dev.tododesktop.contract.ApiJson;
+import dev.tododesktop.contract.Problem;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP conventions every route shares: the contract's JSON, problem+json for every error
+ * (no stack trace, SQL or class name reaches a client), the 1 MiB body limit, 404/405, CORS
+ * for configured origins only, and request metrics by route template and status.
+ */
+public final class HttpSetup {
+
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(HttpSetup.class);
+    private static final String TIMER_SAMPLE = "todo.metrics.sample";
+
+    private final MeterRegistry metrics;
+    private final List<String> corsOrigins;
+
+    public HttpSetup(MeterRegistry metrics, List<String> corsOrigins) {
+        this.metrics = metrics;
+        this.corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    public void apply(JavalinConfig config) {
+        config.jsonMapper(new JavalinJackson(ApiJson.newMapper(), false));
+        config.concurrency.useVirtualThreads = true;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        config.startup.showJavalinBanner = false;
+        if (!corsOrigins.isEmpty()) {
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                corsOrigins.forEach(rule::allowHost);
+                rule.exposeHeader("Retry-After");
+                rule.exposeHeader("WWW-Authenticate");
+            }));
+        }
+        var routes = config.routes;
+        routes.before(ctx -> {
+            ctx.attribute(TIMER_SAMPLE, Timer.start(metrics));
+            ctx.header("X-Content-Type-Options", "nosniff");
+            if (ctx.path().startsWith("/api/")) {
+                ctx.header("Cache-Control", "no-store");
+            }
+            String length = ctx.header("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > MAX_BODY_BYTES) {
+                throw ApiException.tooLarge();
+            }
+        });
+        routes.after(this::recordRequest);
+        routes.exception(ApiException.class, (e, ctx) -> writeProblem(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, translate(e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            String incident = UUID.randomUUID().toString();
+            log.error("Unhandled error on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
+            writeProblem(ctx, ApiException.internal());
+        });
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, ApiException.notFound());
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, ApiException.methodNotAllowed());
+            }
+        });
+    }
+
+    private static ApiException translate(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 400 -> ApiException.badRequest("The request could not be read.");
+            case 404 -> ApiException.notFound();
+            case 405 -> ApiException.methodNotAllowed();
+            case 413 -> ApiException.tooLarge();
+            case 415 -> ApiException.unsupportedMediaType();
+            case 503 -> ApiException.serviceUnavailable("The server is not ready.");
+            default -> e.getStatus() >= 500 ? ApiException.internal() : ApiException.badRequest("The request was not accepted.");
+        };
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problem.MEDIA_TYPE);
+    }
+
+    public static void writeProblem(Context ctx, ApiException e) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status());
+        ctx.json(e.problem());
+        ctx.contentType(Problem.MEDIA_TYPE);
+    }
+
+    private void recordRequest(Context ctx) {
+        Timer.Sample sample = ctx.attribute(TIMER_SAMPLE);
+        if (sample == null) {
+            return;
+        }
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        String route = matched != null ? matched.path : "unmatched";
+        sample.stop(Timer.builder("http.server.requests")
+                .description("HTTP requests by route template and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentileHistogram(false)
+                .register(metrics));
+    }
+}
