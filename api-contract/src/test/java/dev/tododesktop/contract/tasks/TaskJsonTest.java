@@ -1,7 +1,6 @@
 package dev.tododesktop.contract.tasks;
 
 import static dev.tododesktop.contract.JsonAssertions.assertRoundTrips;
-import static dev.tododesktop.contract.JsonAssertions.assertWritesAs;
 import static dev.tododesktop.contract.JsonAssertions.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,11 +118,5 @@ class TaskJsonTest {
     void aNullTagReachesTheValidatorInsteadOfFailingTheRead() throws Exception {
         var request = read("{\"title\": \"t\", \"tags\": [\"a\", null]}", CreateTaskRequest.class);
         assertThat(request.tags()).containsExactly("a", null);
-    }
-
-    @Test
-    void aTaskWithTagsWritesThemInOrder() throws Exception {
-        var task = read(TASK_JSON, Task.class);
-        assertWritesAs(task.tags(), "[\"home\", \"errand\"]");
     }
 }
