@@ -29,8 +29,11 @@ public record Problem(
         return new Problem(ABOUT_BLANK, title, status, detail, null);
     }
 
-    /** The 422 answer listing every failing field. */
+    /** The 422 answer listing every failing field; {@code errors} must not be empty. */
     public static Problem validation(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a validation problem needs at least one field error");
+        }
         return new Problem(VALIDATION_TYPE, "Validation failed", 422,
                 errors.size() == 1 ? "One field is not valid." : errors.size() + " fields are not valid.",
                 errors);

@@ -3,6 +3,7 @@ package dev.tododesktop.contract;
 import static dev.tododesktop.contract.JsonAssertions.assertRoundTrips;
 import static dev.tododesktop.contract.JsonAssertions.assertWritesAs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,11 @@ class ProblemAndPathsTest {
         assertThat(problem).isEqualTo(Problem.validation(List.of(
                 new FieldError("title", "Title is required."),
                 new FieldError("tags", "A task can have at most 10 tags."))));
+    }
+
+    @Test
+    void aValidationProblemWithoutFieldErrorsIsAProgrammingError() {
+        assertThatThrownBy(() -> Problem.validation(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
