@@ -155,6 +155,11 @@ public final class SyncStore {
         });
     }
 
+    /** Every pending mutation, oldest first (for a "not yet synced" view; push with {@link #nextBatch}). */
+    public List<Mutation> pending() {
+        return db.read(Outbox::all);
+    }
+
     public int pendingCount() {
         return db.read(Outbox::count);
     }
