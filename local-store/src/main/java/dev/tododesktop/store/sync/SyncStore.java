@@ -16,7 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -109,20 +112,44 @@ public final class SyncStore {
      * keeps seeing what they have not synced yet. A change older than the stored base is ignored.
      */
     public void applyPull(List<? extends ServerTask> changes, String newCursor) {
+        Map<UUID, ServerTask> newest = new LinkedHashMap<>();
+        for (ServerTask change : changes) {
+            newest.merge(change.id(), change, (a, b) -> b.version() >= a.version() ? b : a);
+        }
         db.write(c -> {
             Set<UUID> pendingTasks = Outbox.taskIds(c);
-            for (ServerTask change : changes) {
-                boolean adopted = adoptBase(c, change);
-                if (!adopted) {
-                    continue;
+            Map<UUID, Long> stored = TaskTables.baseVersions(c, newest.keySet());
+            List<Task> bases = new ArrayList<>();
+            List<UUID> tombstoned = new ArrayList<>();
+            List<Task> visible = new ArrayList<>();
+            List<UUID> gone = new ArrayList<>();
+            List<UUID> replay = new ArrayList<>();
+            for (ServerTask change : newest.values()) {
+                Long current = stored.get(change.id());
+                if (current != null && current > change.version()) {
+                    continue; // we already hold a newer state than this change
+                }
+                switch (change) {
+                    case ServerTask.Live(Task task) -> bases.add(task);
+                    case ServerTask.Tombstone t -> tombstoned.add(t.id());
                 }
                 if (pendingTasks.contains(change.id())) {
-                    Materializer.refresh(c, change.id());
+                    replay.add(change.id());
                 } else if (change instanceof ServerTask.Live(Task task)) {
-                    TaskTables.putVisible(c, task);
+                    visible.add(task);
                 } else {
-                    TaskTables.deleteVisible(c, change.id());
+                    gone.add(change.id());
                 }
+            }
+            TaskTables.putBases(c, bases);
+            TaskTables.deleteBases(c, tombstoned);
+            for (UUID id : tombstoned) {
+                ConflictTables.deleteConflictsOf(c, id);
+            }
+            TaskTables.putVisibles(c, visible);
+            TaskTables.deleteVisibles(c, gone);
+            for (UUID id : replay) {
+                Materializer.refresh(c, id);
             }
             setCursor(c, Optional.ofNullable(newCursor));
             return null;

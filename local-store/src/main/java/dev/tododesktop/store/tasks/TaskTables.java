@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,8 +36,13 @@ public final class TaskTables {
 
     /** Stores the server's copy of a task; {@code task.serverVersion()} must be present. */
     public static void putBase(Connection c, Task task) throws SQLException {
-        if (task.serverVersion().isEmpty()) {
-            throw new IllegalArgumentException("a server task needs a version: " + task.id());
+        putBases(c, List.of(task));
+    }
+
+    /** Batch form of {@link #putBase}: one prepared statement for the lot (pulls bring thousands). */
+    public static void putBases(Connection c, Collection<Task> tasks) throws SQLException {
+        if (tasks.isEmpty()) {
+            return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO base_task (" + COLUMNS + ", version) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -41,21 +50,52 @@ public final class TaskTables {
                 + "completed_at = excluded.completed_at, priority = excluded.priority, tags = excluded.tags, "
                 + "due_at = excluded.due_at, created_at = excluded.created_at, updated_at = excluded.updated_at, "
                 + "version = excluded.version")) {
-            bindColumns(ps, task);
-            ps.setLong(11, task.serverVersion().getAsLong());
-            ps.executeUpdate();
+            for (Task task : tasks) {
+                if (task.serverVersion().isEmpty()) {
+                    throw new IllegalArgumentException("a server task needs a version: " + task.id());
+                }
+                bindColumns(ps, task);
+                ps.setLong(11, task.serverVersion().getAsLong());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
-    public static void deleteBase(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM base_task WHERE id = ?")) {
-            ps.setString(1, id.toString());
-            ps.executeUpdate();
+    /** The stored server versions of those of {@code ids} that have a base. */
+    public static Map<UUID, Long> baseVersions(Connection c, Collection<UUID> ids) throws SQLException {
+        Map<UUID, Long> versions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM base_task WHERE id = ?")) {
+            for (UUID id : ids) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        versions.put(id, rs.getLong(1));
+                    }
+                }
+            }
         }
+        return versions;
+    }
+
+    public static void deleteBase(Connection c, UUID id) throws SQLException {
+        deleteAll(c, "DELETE FROM base_task WHERE id = ?", List.of(id));
+    }
+
+    public static void deleteBases(Connection c, Collection<UUID> ids) throws SQLException {
+        deleteAll(c, "DELETE FROM base_task WHERE id = ?", ids);
     }
 
     /** Writes the visible task and its tag index rows. */
     public static void putVisible(Connection c, Task task) throws SQLException {
+        putVisibles(c, List.of(task));
+    }
+
+    /** Batch form of {@link #putVisible}. */
+    public static void putVisibles(Connection c, Collection<Task> tasks) throws SQLException {
+        if (tasks.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO task (" + COLUMNS
                 + ", server_version, title_key, description_key) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -63,39 +103,58 @@ public final class TaskTables {
                 + "completed_at = excluded.completed_at, priority = excluded.priority, tags = excluded.tags, "
                 + "due_at = excluded.due_at, created_at = excluded.created_at, updated_at = excluded.updated_at, "
                 + "server_version = excluded.server_version, title_key = excluded.title_key, "
-                + "description_key = excluded.description_key")) {
-            bindColumns(ps, task);
-            if (task.serverVersion().isPresent()) {
-                ps.setLong(11, task.serverVersion().getAsLong());
-            } else {
-                ps.setNull(11, Types.INTEGER);
-            }
-            ps.setString(12, searchKey(task.title()));
-            ps.setString(13, searchKey(task.description()));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM task_tag WHERE task_id = ?")) {
-            del.setString(1, task.id().toString());
-            del.executeUpdate();
-        }
-        if (!task.tags().isEmpty()) {
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT OR IGNORE INTO task_tag (task_id, tag, tag_key) VALUES (?, ?, ?)")) {
-                for (String tag : task.tags()) {
-                    ins.setString(1, task.id().toString());
-                    ins.setString(2, tag);
-                    ins.setString(3, searchKey(tag));
-                    ins.addBatch();
+                + "description_key = excluded.description_key");
+             PreparedStatement delTags = c.prepareStatement("DELETE FROM task_tag WHERE task_id = ?");
+             PreparedStatement insTag = c.prepareStatement(
+                     "INSERT OR IGNORE INTO task_tag (task_id, tag, tag_key) VALUES (?, ?, ?)")) {
+            boolean anyTags = false;
+            for (Task task : tasks) {
+                bindColumns(ps, task);
+                if (task.serverVersion().isPresent()) {
+                    ps.setLong(11, task.serverVersion().getAsLong());
+                } else {
+                    ps.setNull(11, Types.INTEGER);
                 }
-                ins.executeBatch();
+                ps.setString(12, searchKey(task.title()));
+                ps.setString(13, searchKey(task.description()));
+                ps.addBatch();
+                delTags.setString(1, task.id().toString());
+                delTags.addBatch();
+                for (String tag : task.tags()) {
+                    insTag.setString(1, task.id().toString());
+                    insTag.setString(2, tag);
+                    insTag.setString(3, searchKey(tag));
+                    insTag.addBatch();
+                    anyTags = true;
+                }
+            }
+            ps.executeBatch();
+            delTags.executeBatch();
+            if (anyTags) {
+                insTag.executeBatch();
             }
         }
     }
 
+    /** Removes the visible task; its tag rows go with it (ON DELETE CASCADE). */
     public static void deleteVisible(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM task WHERE id = ?")) {
-            ps.setString(1, id.toString());
-            ps.executeUpdate();
+        deleteAll(c, "DELETE FROM task WHERE id = ?", List.of(id));
+    }
+
+    public static void deleteVisibles(Connection c, Collection<UUID> ids) throws SQLException {
+        deleteAll(c, "DELETE FROM task WHERE id = ?", ids);
+    }
+
+    private static void deleteAll(Connection c, String sql, Collection<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (UUID id : ids) {
+                ps.setString(1, id.toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -202,6 +202,16 @@ class SyncStoreTest {
     }
 
     @Test
+    void aTaskTwiceInOnePullEndsAtItsNewestState() {
+        UUID id = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        sync.applyPull(List.of(serverTask(id, "v2", 2), serverTask(id, "v1", 1),
+                serverTask(other, "here", 1), new ServerTask.Tombstone(other, 2)), "c1");
+        assertThat(store.tasks().get(id)).map(Task::title).contains("v2");
+        assertThat(store.tasks().get(other)).isEmpty();
+    }
+
+    @Test
     void pullAndCursorAreOneTransaction() throws Exception {
         UUID ok = UUID.randomUUID();
         UUID poisoned = UUID.randomUUID();
