@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,8 @@ public final class OsKeychainStore implements CredentialStore, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private Future<?> lastCall;
+    /** True while the worker is inside the backend, even after the caller gave up on the call. */
+    private final AtomicBoolean workerBusy = new AtomicBoolean();
 
     public OsKeychainStore(SecretBackend backend, Duration timeout) {
         this.backend = backend;
@@ -66,11 +68,18 @@ public final class OsKeychainStore implements CredentialStore, AutoCloseable {
     }
 
     private synchronized <T> KeychainResult<T> call(String operation, Callable<T> work) {
-        if (lastCall != null && !lastCall.isDone()) {
+        // A cancelled Future counts as done while its thread may still hang in the backend.
+        if (workerBusy.get()) {
             return KeychainResult.unavailable(backend.name() + " is still busy with an earlier call that timed out");
         }
-        Future<T> future = worker.submit(work);
-        lastCall = future;
+        Future<T> future = worker.submit(() -> {
+            workerBusy.set(true);
+            try {
+                return work.call();
+            } finally {
+                workerBusy.set(false);
+            }
+        });
         try {
             return KeychainResult.done(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
