@@ -79,6 +79,10 @@ public final class TodoApiClient implements AutoCloseable {
         return new TodoApiClientBuilder(baseUri, store);
     }
 
+    public ApiClientConfig config() {
+        return config;
+    }
+
     // --- session state ---------------------------------------------------------------
 
     public AuthState authState() {
@@ -238,6 +242,11 @@ public final class TodoApiClient implements AutoCloseable {
 
     JavaType type(Class<?> type) {
         return mapper.constructType(type);
+    }
+
+    /** For tests in this package that must see the tokens (to prove they leak nowhere). */
+    SessionKeeper sessionKeeper() {
+        return session;
     }
 
     @Override
