@@ -50,6 +50,8 @@ public final class TodoApiClient implements AutoCloseable {
     private final ResultReader reader;
     private final ApiClientConfig config;
     private final Runnable onClose;
+    private final TaskApi tasks;
+    private final SyncApi sync;
 
     TodoApiClient(ApiClientConfig config, CredentialStore store, OkHttpClient baseHttp,
                   java.util.concurrent.ScheduledExecutorService scheduler, Runnable onClose) {
@@ -68,6 +70,8 @@ public final class TodoApiClient implements AutoCloseable {
                 .authenticator(new RefreshingAuthenticator(session))
                 .build();
         this.reader = new ResultReader(mapper);
+        this.tasks = new TaskApi(this);
+        this.sync = new SyncApi(this);
     }
 
     /** A client for the server at {@code baseUri} with default timeouts and retries. */
@@ -105,6 +109,16 @@ public final class TodoApiClient implements AutoCloseable {
     /** The signed-in user's id, the {@code {user_id}} of task and sync paths. */
     public Optional<UUID> userId() {
         return session.userId();
+    }
+
+    /** The signed-in user's tasks over plain HTTP. */
+    public TaskApi tasks() {
+        return tasks;
+    }
+
+    /** Pull and push for the sync engine. */
+    public SyncApi sync() {
+        return sync;
     }
 
     // --- accounts --------------------------------------------------------------------
@@ -205,6 +219,15 @@ public final class TodoApiClient implements AutoCloseable {
             return signedOut();
         }
         return reader.execute(http.newCall(request.get()), bodyType);
+    }
+
+    /** Like {@link #authenticated}, for paths that name the signed-in user. */
+    <T> ApiResult<T> forUser(java.util.function.Function<UUID, Request> request, Class<T> bodyType) {
+        Optional<UUID> user = session.userId();
+        if (user.isEmpty()) {
+            return signedOut();
+        }
+        return reader.execute(http.newCall(request.apply(user.get())), type(bodyType));
     }
 
     private <T> ApiResult<T> signedOut() {
