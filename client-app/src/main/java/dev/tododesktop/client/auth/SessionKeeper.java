@@ -189,7 +189,7 @@ public final class SessionKeeper implements AutoCloseable {
             }
             case TokenEndpoint.Answer.Rejected(int status) -> {
                 log.info("Refresh token rejected ({}); signing out", status);
-                signOutLocked(SignOutReason.SESSION_ENDED);
+                endSessionLocked(key, SignOutReason.SESSION_ENDED);
                 yield new RefreshOutcome.SignedOut(SignOutReason.SESSION_ENDED);
             }
             case TokenEndpoint.Answer.Unreachable(String reason) -> new RefreshOutcome.NotNow(reason);
@@ -212,11 +212,17 @@ public final class SessionKeeper implements AutoCloseable {
     }
 
     private void signOutLocked(SignOutReason reason) {
-        active.ifPresent(a -> {
-            if (store.delete(a.key) instanceof KeychainResult.Unavailable<?> u) {
-                log.warn("Could not delete the refresh token from the keychain: {}", u.reason());
-            }
+        active.ifPresentOrElse(a -> endSessionLocked(a.key, reason), () -> {
+            cancelProactiveRefreshLocked();
+            state = new AuthState.SignedOut(reason);
         });
+    }
+
+    /** Forgets {@code key}'s refresh token (also when it was never active here, as on a failed resume). */
+    private void endSessionLocked(CredentialKey key, SignOutReason reason) {
+        if (store.delete(key) instanceof KeychainResult.Unavailable<?> u) {
+            log.warn("Could not delete the refresh token from the keychain: {}", u.reason());
+        }
         active = Optional.empty();
         cancelProactiveRefreshLocked();
         state = new AuthState.SignedOut(reason);

@@ -277,6 +277,27 @@ class TokenRefreshTest {
     }
 
     @Test
+    void resume_with_a_refresh_token_the_server_rejects_forgets_it() {
+        keychain.save(key, "refresh-expired");
+        server.setDispatcher(Routes.of(request -> FakeAuthServer.problem(
+                dev.tododesktop.contract.Problem.of(401, "Unauthorized", "Session expired."))));
+
+        assertThat(client.resume(USER.id())).isInstanceOf(ApiResult.Unauthorized.class);
+        assertThat(client.authState()).isEqualTo(new AuthState.SignedOut(SignOutReason.SESSION_ENDED));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.empty()));
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void resume_while_the_server_is_unreachable_keeps_the_saved_login_for_later() {
+        keychain.save(key, "refresh-saved");
+        server.close();
+
+        assertThat(client.resume(USER.id())).isInstanceOf(ApiResult.Offline.class);
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.of("refresh-saved")));
+    }
+
+    @Test
     void resume_without_a_saved_login_is_unauthorized_without_the_network() {
         assertThat(client.resume(USER.id())).isInstanceOf(ApiResult.Unauthorized.class);
         assertThat(server.getRequestCount()).isZero();
