@@ -12,10 +12,17 @@ import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.tasks.StoredTask;
 import dev.tododesktop.server.tasks.TaskRepository;
 import dev.tododesktop.server.tasks.TaskService;
+import dev.tododesktop.server.tasks.TextRules;
 import dev.tododesktop.server.tasks.UserTransaction;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Applies one sync mutation inside the user's push transaction and says what happened. Never
@@ -32,7 +39,28 @@ public final class MutationApplier {
         this.applied = applied;
     }
 
+    /**
+     * Fields each task had written by earlier mutations of the same push. A client that edits a
+     * field twice offline sends both edits on the same base version; the second must not
+     * conflict with the first (the user's lock guarantees nobody else wrote in between).
+     */
+    public static final class PushState {
+        private final Map<UUID, Set<String>> written = new HashMap<>();
+
+        boolean wroteEarlier(UUID task, String field) {
+            return written.getOrDefault(task, Set.of()).contains(field);
+        }
+
+        void wrote(UUID task, Collection<String> fields) {
+            written.computeIfAbsent(task, t -> new HashSet<>()).addAll(fields);
+        }
+    }
+
     public MutationResult apply(UserTransaction tx, Mutation m) {
+        return apply(tx, m, new PushState());
+    }
+
+    public MutationResult apply(UserTransaction tx, Mutation m, PushState push) {
         if (m.mutationId() == null || m.type() == null || m.taskId() == null) {
             var errors = new ArrayList<FieldError>();
             if (m.mutationId() == null) errors.add(new FieldError("mutation_id", "A mutation needs a mutation_id."));
@@ -47,7 +75,7 @@ public final class MutationApplier {
         }
         var result = switch (m.type()) {
             case CREATE -> create(tx, m);
-            case UPDATE -> update(tx, m);
+            case UPDATE -> update(tx, m, push);
             case SET_COMPLETED -> setCompleted(tx, m);
             case DELETE -> delete(tx, m);
         };
@@ -58,7 +86,7 @@ public final class MutationApplier {
     }
 
     private MutationResult create(UserTransaction tx, Mutation m) {
-        var errors = TaskValidator.validateForCreate(m.fields());
+        var errors = TextRules.merge(TaskValidator.validateForCreate(m.fields()), TextRules.check(m.fields()));
         if (!errors.isEmpty()) {
             return invalid(m, ApiException.validation(errors));
         }
@@ -86,7 +114,7 @@ public final class MutationApplier {
      * since the client's copy, so the client's value applies; a field changed since then keeps
      * the server's value and is reported, unless both sides already agree.
      */
-    private MutationResult update(UserTransaction tx, Mutation m) {
+    private MutationResult update(UserTransaction tx, Mutation m, PushState push) {
         var found = repository.find(tx.handle(), tx.userId(), m.taskId());
         if (found.isEmpty()) {
             return invalid(m, ApiException.notFound());
@@ -98,7 +126,7 @@ public final class MutationApplier {
         if (m.baseVersion() == null) {
             return invalid(m, ApiException.validation("base_version", "An update needs the base_version it was made on."));
         }
-        var errors = TaskValidator.validate(m.fields());
+        var errors = TextRules.merge(TaskValidator.validate(m.fields()), TextRules.check(m.fields()));
         if (!errors.isEmpty()) {
             return invalid(m, ApiException.validation(errors));
         }
@@ -112,7 +140,7 @@ public final class MutationApplier {
         var toApply = new LinkedHashSet<String>();
         var conflicts = new ArrayList<String>();
         for (String field : differing) {
-            if (current.stamps().of(field) <= base) {
+            if (current.stamps().of(field) <= base || push.wroteEarlier(m.taskId(), field)) {
                 toApply.add(field);
             } else {
                 conflicts.add(field);
@@ -121,6 +149,7 @@ public final class MutationApplier {
         var after = current.applying(fields, toApply, tx.now(), tx::nextSeq);
         if (after != current) {
             repository.update(tx.handle(), after);
+            push.wrote(m.taskId(), toApply);
         }
         return conflicts.isEmpty()
                 ? MutationResult.applied(m.mutationId(), after.toChange())

@@ -69,8 +69,9 @@ public final class SyncService {
         }
         return writes.inTransaction(userId, tx -> {
             var results = new ArrayList<MutationResult>(request.mutations().size());
+            var state = new MutationApplier.PushState();
             for (Mutation m : request.mutations()) {
-                results.add(applier.apply(tx, m));
+                results.add(applier.apply(tx, m, state));
             }
             return new SyncPushResponse(results, Cursor.encode(tx.lastSeq()));
         });

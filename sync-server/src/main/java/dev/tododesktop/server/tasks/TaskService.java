@@ -55,13 +55,13 @@ public final class TaskService {
     }
 
     public CreateOutcome create(UUID userId, CreateTaskRequest request) {
-        var errors = TaskValidator.validate(request);
+        var fields = normalize(new TaskUpdate(FieldUpdate.setOrClear(request.title()), FieldUpdate.set(request.description()),
+                FieldUpdate.set(request.completed()), FieldUpdate.set(request.priority()), FieldUpdate.set(request.tags()),
+                FieldUpdate.setOrClear(request.dueAt())));
+        var errors = TextRules.merge(TaskValidator.validate(request), TextRules.check(fields));
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        var fields = normalize(new TaskUpdate(FieldUpdate.set(request.title()), FieldUpdate.set(request.description()),
-                FieldUpdate.set(request.completed()), FieldUpdate.set(request.priority()), FieldUpdate.set(request.tags()),
-                FieldUpdate.setOrClear(request.dueAt())));
         UUID id = request.id() != null ? request.id() : UUID.randomUUID();
         return writes.inTransaction(userId, tx -> {
             var existing = repository.find(tx.handle(), userId, id);
@@ -81,7 +81,7 @@ public final class TaskService {
 
     /** PUT: sets the fields the body names; {@code expectedVersion} from If-Match gives 412 when stale. */
     public Task update(UUID userId, UUID taskId, TaskUpdate update, OptionalLong expectedVersion) {
-        var errors = TaskValidator.validate(update);
+        var errors = TextRules.merge(TaskValidator.validate(update), TextRules.check(update));
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
