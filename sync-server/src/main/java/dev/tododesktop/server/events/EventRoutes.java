@@ -38,6 +38,6 @@ public final class EventRoutes implements RouteGroup {
         res.flushBuffer();
         var client = new SseClient(ctx);
         client.keepAlive();
-        streams.open(principal, client);
+        streams.open(principal, client, ctx.header("Authorization"));
     }
 }

@@ -17,13 +17,15 @@ final class EventStream {
 
     private final Principal principal;
     private final SseClient client;
+    private final String authorization;
     private final long openedAt;
     private final ReentrantLock lock = new ReentrantLock();
     private long sentSeq = -1;
 
-    EventStream(Principal principal, SseClient client, long openedAt) {
+    EventStream(Principal principal, SseClient client, String authorization, long openedAt) {
         this.principal = principal;
         this.client = client;
+        this.authorization = authorization;
         this.openedAt = openedAt;
     }
 
@@ -33,6 +35,11 @@ final class EventStream {
 
     SseClient client() {
         return client;
+    }
+
+    /** The Authorization header the stream was opened with, re-checked while it stays open. */
+    String authorization() {
+        return authorization;
     }
 
     long openedAt() {

@@ -36,13 +36,13 @@ public final class EventStreams implements AutoCloseable {
 
     private final ChangeHub hub;
     private final ToLongFunction<UUID> newestSeq;
-    private final Predicate<SseClient> stillAuthorised;
+    private final Predicate<String> stillAuthorised;
     private final Settings settings;
     private final Map<UUID, Set<EventStream>> byUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    public EventStreams(ChangeHub hub, ToLongFunction<UUID> newestSeq, Predicate<SseClient> stillAuthorised, Settings settings) {
+    public EventStreams(ChangeHub hub, ToLongFunction<UUID> newestSeq, Predicate<String> stillAuthorised, Settings settings) {
         this.hub = hub;
         this.newestSeq = newestSeq;
         this.stillAuthorised = stillAuthorised;
@@ -55,8 +55,8 @@ public final class EventStreams implements AutoCloseable {
     }
 
     /** Registers an accepted stream and sends {@code ready}; the caller then keeps the request open. */
-    public void open(Principal principal, SseClient client) {
-        var stream = new EventStream(principal, client, System.nanoTime());
+    public void open(Principal principal, SseClient client, String authorization) {
+        var stream = new EventStream(principal, client, authorization, System.nanoTime());
         UUID user = principal.userId();
         // Listen first, then read the newest cursor: a change committed in between is announced
         // after ready, never lost.
@@ -92,7 +92,7 @@ public final class EventStreams implements AutoCloseable {
 
     private void checkCredentials() {
         forEach(stream -> {
-            if (!stillAuthorised.test(stream.client())) {
+            if (!stillAuthorised.test(stream.authorization())) {
                 stream.close();
             }
         });

@@ -10,7 +10,6 @@ import dev.tododesktop.server.events.EventRoutes;
 import dev.tododesktop.server.events.EventStreams;
 import dev.tododesktop.server.events.LocalChangeNotifier;
 import dev.tododesktop.server.events.PostgresChangeNotifier;
-import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
 import dev.tododesktop.server.sync.AppliedMutations;
@@ -21,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Wires the task API, sync and live events: what {@code ServerComponents} adds for this feature.
@@ -38,8 +38,12 @@ public final class TasksFeature implements AutoCloseable {
         this.pruner = pruner;
     }
 
+    /**
+     * @param stillAuthorised whether an event stream's {@code Authorization} header is still
+     *                        acceptable (token unexpired, session live); checked periodically
+     */
     public static TasksFeature create(DatabaseUrl url, Database database, Clock clock, AccessGuard guard,
-                                      EventStreams.Settings eventSettings) {
+                                      Predicate<String> stillAuthorised, EventStreams.Settings eventSettings) {
         var closeables = new ArrayList<AutoCloseable>();
         var hub = new ChangeHub();
         var repository = new TaskRepository(database.dialect());
@@ -58,14 +62,7 @@ public final class TasksFeature implements AutoCloseable {
         var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
         var scope = new UserScope(guard);
         var bodies = new JsonBodies(ApiJson.mapper());
-        var streams = new EventStreams(hub, newestSeq, client -> {
-            try {
-                guard.require(client.ctx());
-                return true;
-            } catch (ApiException e) {
-                return false;
-            }
-        }, eventSettings);
+        var streams = new EventStreams(hub, newestSeq, stillAuthorised, eventSettings);
         closeables.add(streams);
         var pruner = new TombstonePruner(database, clock);
         closeables.add(pruner.startDaily());
