@@ -140,7 +140,8 @@ public final class TaskRepository {
             case ALL -> { }
             case PENDING, COMPLETED -> sql.append(" AND completed = :completed");
         }
-        q.text().ifPresent(t -> sql.append(" AND (title_key LIKE :pattern ESCAPE '\\' OR description_key LIKE :pattern ESCAPE '\\')"));
+        // '!' as the escape character: a backslash means different things to the SQL parsers involved.
+        q.text().ifPresent(t -> sql.append(" AND (title_key LIKE :pattern ESCAPE '!' OR description_key LIKE :pattern ESCAPE '!')"));
         q.tag().ifPresent(t -> sql.append(" AND EXISTS (SELECT 1 FROM task_tags tt WHERE tt.task_id = tasks.id AND tt.user_id = :user AND tt.tag_key = :tag)"));
         q.priority().ifPresent(p -> sql.append(" AND priority = :priority"));
     }
@@ -158,7 +159,7 @@ public final class TaskRepository {
     }
 
     static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private String orderBy(TaskQuery q) {
