@@ -6,11 +6,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /** One signed-in user's calls to the task and sync API, over real HTTP. */
-public record TaskApi(Http http, UUID userId, String token) {
+public record TaskApi(Http http, UUID userId, String token, String email) {
 
     public static TaskApi register(Http http) {
         var login = Accounts.register(http);
-        return new TaskApi(http, login.userId(), login.accessToken());
+        return new TaskApi(http, login.userId(), login.accessToken(), login.email());
+    }
+
+    /** The same user signed in a second time: another session, as a second device has. */
+    public TaskApi secondDevice() {
+        var login = Accounts.login(http, email, Accounts.PASSWORD);
+        return new TaskApi(http, userId, login.accessToken(), email);
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return dev.tododesktop.contract.ApiJson.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String tasks() {
