@@ -27,6 +27,9 @@ import dev.tododesktop.contract.auth.UserView;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -54,7 +57,7 @@ public final class TodoApiClient implements AutoCloseable {
     private final SyncApi sync;
 
     TodoApiClient(ApiClientConfig config, CredentialStore store, OkHttpClient baseHttp,
-                  java.util.concurrent.ScheduledExecutorService scheduler, Runnable onClose) {
+                  ScheduledExecutorService scheduler, Runnable onClose) {
         this.config = config;
         this.baseUrl = HttpUrl.get(config.baseUri().toString());
         this.onClose = onClose;
@@ -210,11 +213,11 @@ public final class TodoApiClient implements AutoCloseable {
     }
 
     /** Runs a request that needs a session; without one it answers Unauthorized without a network call. */
-    <T> ApiResult<T> authenticated(java.util.function.Supplier<Request> request, Class<T> bodyType) {
+    <T> ApiResult<T> authenticated(Supplier<Request> request, Class<T> bodyType) {
         return authenticated(request, type(bodyType));
     }
 
-    <T> ApiResult<T> authenticated(java.util.function.Supplier<Request> request, JavaType bodyType) {
+    <T> ApiResult<T> authenticated(Supplier<Request> request, JavaType bodyType) {
         if (session.accessToken().isEmpty()) {
             return signedOut();
         }
@@ -222,7 +225,7 @@ public final class TodoApiClient implements AutoCloseable {
     }
 
     /** Like {@link #authenticated}, for paths that name the signed-in user. */
-    <T> ApiResult<T> forUser(java.util.function.Function<UUID, Request> request, Class<T> bodyType) {
+    <T> ApiResult<T> forUser(Function<UUID, Request> request, Class<T> bodyType) {
         Optional<UUID> user = session.userId();
         if (user.isEmpty()) {
             return signedOut();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -238,7 +239,7 @@ public final class SessionKeeper implements AutoCloseable {
         try {
             proactiveRefresh = Optional.of(scheduler.schedule(
                     () -> refreshAhead(session.accessToken), delayMillis, TimeUnit.MILLISECONDS));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             proactiveRefresh = Optional.empty();
         }
     }
