@@ -213,6 +213,36 @@ class TokenRefreshTest {
     }
 
     @Test
+    void requests_queued_behind_a_failed_refresh_share_its_answer_instead_of_each_trying() throws Exception {
+        signIn("access-1", "refresh-1");
+        var allSent = new CountDownLatch(10);
+        server.setDispatcher(Routes.of(request -> {
+            if (isRefresh(request)) {
+                refreshCalls.incrementAndGet();
+                return FakeAuthServer.status(503);
+            }
+            if (allSent.getCount() > 0) {
+                allSent.countDown();
+                awaitQuietly(allSent);
+            }
+            return invalidToken();
+        }));
+
+        var results = new ArrayList<Future<ApiResult<UserView>>>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 10; i++) {
+                results.add(pool.submit(client::me));
+            }
+        }
+
+        for (var result : results) {
+            assertThat(result.get()).isInstanceOf(ApiResult.Offline.class);
+        }
+        assertThat(refreshCalls).hasValue(1);
+        assertThat(client.authState()).isEqualTo(new AuthState.SignedIn(USER));
+    }
+
+    @Test
     void an_idle_session_refreshes_ahead_of_expiry() throws Exception {
         var refreshed = new CountDownLatch(1);
         server.setDispatcher(Routes.of(request -> {
