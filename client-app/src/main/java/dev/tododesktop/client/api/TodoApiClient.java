@@ -55,6 +55,7 @@ public final class TodoApiClient implements AutoCloseable {
     private final Runnable onClose;
     private final TaskApi tasks;
     private final SyncApi sync;
+    private final EventsApi events;
 
     TodoApiClient(ApiClientConfig config, CredentialStore store, OkHttpClient baseHttp,
                   ScheduledExecutorService scheduler, Runnable onClose) {
@@ -75,6 +76,7 @@ public final class TodoApiClient implements AutoCloseable {
         this.reader = new ResultReader(mapper);
         this.tasks = new TaskApi(this);
         this.sync = new SyncApi(this);
+        this.events = new EventsApi(this, http, mapper, reader);
     }
 
     /** A client for the server at {@code baseUri} with default timeouts and retries. */
@@ -122,6 +124,11 @@ public final class TodoApiClient implements AutoCloseable {
     /** Pull and push for the sync engine. */
     public SyncApi sync() {
         return sync;
+    }
+
+    /** The server's change notifications, so the sync engine pulls within a second of a remote change. */
+    public EventsApi events() {
+        return events;
     }
 
     // --- accounts --------------------------------------------------------------------
@@ -233,7 +240,8 @@ public final class TodoApiClient implements AutoCloseable {
         return reader.execute(http.newCall(request.apply(user.get())), type(bodyType));
     }
 
-    private <T> ApiResult<T> signedOut() {
+    /** What a call that needs a session answers without one, without touching the network. */
+    <T> ApiResult<T> signedOut() {
         return new ApiResult.Unauthorized<>(Problem.of(401, "Signed out", "Sign in to continue."));
     }
 
