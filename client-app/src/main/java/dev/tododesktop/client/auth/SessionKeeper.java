@@ -200,7 +200,7 @@ public final class SessionKeeper implements AutoCloseable {
     private RefreshOutcome refreshLocked(CredentialKey key) {
         Optional<String> refreshToken;
         switch (store.read(key)) {
-            case KeychainResult.Done<Optional<String>>(Optional<String> token) -> refreshToken = token;
+            case KeychainResult.Ok<Optional<String>>(Optional<String> token) -> refreshToken = token;
             case KeychainResult.Unavailable<Optional<String>>(String reason) -> {
                 return new RefreshOutcome.NotNow("keychain unavailable: " + reason);
             }

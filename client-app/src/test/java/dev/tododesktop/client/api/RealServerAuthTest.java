@@ -61,7 +61,7 @@ class RealServerAuthTest {
     /** A device: its own client and its own keychain. */
     private record Device(TodoApiClient client, SessionOnlyStore keychain, List<AuthState> notified) {
         Optional<String> refreshToken(UUID userId) {
-            return ((KeychainResult.Done<Optional<String>>) keychain.read(new CredentialKey(client.config().baseUri(), userId))).value();
+            return ((KeychainResult.Ok<Optional<String>>) keychain.read(new CredentialKey(client.config().baseUri(), userId))).value();
         }
     }
 
