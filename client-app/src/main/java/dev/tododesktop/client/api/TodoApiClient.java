@@ -65,7 +65,7 @@ public final class TodoApiClient implements AutoCloseable {
         // The refresh call bypasses the interceptors below and is never resent by OkHttp either:
         // resending a rotated refresh token would look like theft to the server.
         OkHttpClient refreshHttp = baseHttp.newBuilder().retryOnConnectionFailure(false).build();
-        this.session = new SessionKeeper(config.baseUri(), store, new TokenEndpoint(refreshHttp, baseUrl, mapper),
+        this.session = new SessionKeeper(config.credentialScope(), store, new TokenEndpoint(refreshHttp, baseUrl, mapper),
                 config.clock(), scheduler, config.proactiveRefreshFraction());
         this.http = baseHttp.newBuilder()
                 .retryOnConnectionFailure(false) // RetryInterceptor is the only place that retries
