@@ -36,7 +36,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * field's final value is the one the last applied write gave it, and every write not applied was
  * reported as a conflict.
  */
-class SyncConvergenceProperties {
+class SyncConvergencePropertiesTest {
 
     private static final Map<Backend, TodoServer> servers = new EnumMap<>(Backend.class);
 
@@ -116,7 +116,7 @@ class SyncConvergenceProperties {
         };
     }
 
-    @Property(tries = 24)
+    @Property(tries = 16)
     void devicesConvergeAndNoEditIsLost(@ForAll Backend backend, @ForAll("scripts") List<Action> script,
                                         @ForAll("deviceCounts") int deviceCount) {
         var http = new Http(server(backend).baseUri());
