@@ -72,11 +72,7 @@ public final class SyncService {
                     + " mutations; send the rest in another push.");
         }
         return writes.inTransaction(userId, tx -> {
-            var results = new ArrayList<MutationResult>(request.mutations().size());
-            var state = new MutationApplier.PushState();
-            for (Mutation m : request.mutations()) {
-                results.add(applier.apply(tx, m, state));
-            }
+            var results = applier.applyAll(tx, request.mutations());
             return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
         });
     }

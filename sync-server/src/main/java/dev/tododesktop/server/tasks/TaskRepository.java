@@ -45,6 +45,21 @@ public final class TaskRepository {
                 .findOne();
     }
 
+    /** This user's tasks and tombstones among {@code ids}, by id (one query per 500 ids). */
+    public java.util.Map<UUID, StoredTask> findAll(Handle h, UUID userId, java.util.Collection<UUID> ids) {
+        var found = new java.util.HashMap<UUID, StoredTask>();
+        var list = List.copyOf(ids);
+        for (int from = 0; from < list.size(); from += 500) {
+            var chunk = list.subList(from, Math.min(list.size(), from + 500)).stream().map(UUID::toString).toList();
+            h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :user AND id IN (<ids>)")
+                    .bind("user", userId.toString())
+                    .bindList("ids", chunk)
+                    .map(TaskRepository::map)
+                    .forEach(t -> found.put(t.id(), t));
+        }
+        return found;
+    }
+
     /** Whether any user holds this id, live or deleted, or ever held it (a pruned tombstone). */
     public boolean idTaken(Handle h, UUID taskId) {
         return h.createQuery("SELECT 1 FROM tasks WHERE id = :id UNION ALL SELECT 1 FROM retired_task_ids WHERE id = :id")
@@ -69,14 +84,15 @@ public final class TaskRepository {
                         + ":tags_v, :due_at_v, :titleKey, :descriptionKey) ON CONFLICT (id) DO NOTHING")
                 .bindMap(bindings(t))
                 .execute();
-        if (rows == 1) {
-            replaceTags(h, t);
+        if (rows == 1 && !t.tags().isEmpty()) {
+            insertTags(h, t);
         }
         return rows == 1;
     }
 
     /** Writes a changed task (or its tombstone) over its row; the row is the user's. */
-    public void update(Handle h, StoredTask t) {
+    public void update(Handle h, StoredTask before, StoredTask t) {
+        boolean tagsChanged = t.deleted() != before.deleted() || !t.tags().equals(before.tags());
         int rows = h.createUpdate("UPDATE tasks SET title = :title, description = :description, completed = :completed, "
                         + "completed_at = :completedAt, priority = :priority, tags = :tags, due_at = :dueAt, "
                         + "updated_at = :updatedAt, version = :version, seq = :seq, deleted = :deleted, "
@@ -88,7 +104,9 @@ public final class TaskRepository {
         if (rows != 1) {
             throw new IllegalStateException("task row vanished inside its owner's transaction: " + t.id());
         }
-        replaceTags(h, t);
+        if (tagsChanged) {
+            replaceTags(h, t);
+        }
     }
 
     private static void replaceTags(Handle h, StoredTask t) {
@@ -96,6 +114,10 @@ public final class TaskRepository {
         if (t.deleted() || t.tags().isEmpty()) {
             return;
         }
+        insertTags(h, t);
+    }
+
+    private static void insertTags(Handle h, StoredTask t) {
         var batch = h.prepareBatch("INSERT INTO task_tags (task_id, user_id, tag_key) VALUES (:id, :user, :tag) "
                 + "ON CONFLICT (task_id, tag_key) DO NOTHING");
         for (String tag : t.tags()) {

@@ -71,7 +71,7 @@ public final class TasksFeature implements AutoCloseable {
         var pruner = new TombstonePruner(database, clock);
         closeables.add(pruner.startDaily());
         List<RouteGroup> routes = List.of(new TaskRoutes(scope, tasks, bodies), new SyncRoutes(scope, sync, bodies),
-                new EventRoutes(scope, streams));
+                new EventRoutes(scope, streams), new BusyDatabaseProblems());
         return new TasksFeature(routes, closeables, pruner);
     }
 
