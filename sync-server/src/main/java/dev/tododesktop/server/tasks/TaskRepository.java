@@ -2,7 +2,8 @@ package dev.tododesktop.server.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.contract.tasks.Priority;
 import dev.tododesktop.contract.tasks.SortOrder;
@@ -24,8 +25,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class TaskRepository {
 
-    private static final ObjectMapper JSON = ApiJson.mapper();
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+    // Prebuilt reader/writer: tags are read for every row of every list and pull.
+    private static final ObjectReader TAGS_READER = ApiJson.mapper().readerFor(new TypeReference<List<String>>() {});
+    private static final ObjectWriter TAGS_WRITER = ApiJson.mapper().writerFor(new TypeReference<List<String>>() {});
     private static final String COLUMNS = "id, user_id, title, description, completed, completed_at, priority, tags, "
             + "due_at, created_at, updated_at, version, seq, deleted, title_v, description_v, completed_v, "
             + "priority_v, tags_v, due_at_v";
@@ -238,7 +240,7 @@ public final class TaskRepository {
 
     private static String writeTags(List<String> tags) {
         try {
-            return JSON.writeValueAsString(tags);
+            return TAGS_WRITER.writeValueAsString(tags);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("tags cannot be written as JSON", e);
         }
@@ -246,7 +248,7 @@ public final class TaskRepository {
 
     private static List<String> readTags(String json) {
         try {
-            return JSON.readValue(json, STRING_LIST);
+            return TAGS_READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored tags are not a JSON list", e);
         }
