@@ -58,7 +58,8 @@ public final class ServerComponents implements AutoCloseable {
         var liveSessions = new LiveSessions(sessionStore, clock, config.sessionCheckTtl());
         var accessGuard = new TokenAccessGuard(accessTokens, liveSessions, authMetrics);
         var authService = new AuthService(new AccountStore(jdbi), sessionStore, liveSessions, accessTokens, hasher,
-                CommonPasswords.bundled(), new AuthRateLimiter(jdbi, clock, config.rateLimits()), authMetrics, clock);
+                CommonPasswords.bundled(), new AuthRateLimiter(jdbi, clock, config.rateLimits()), authMetrics, clock,
+                config.sessionCheckTtl());
         routes.add(new AuthRoutes(authService, accessGuard, keys, bodies, clientAddress));
 
         // Features that need a signed-in user take accessGuard; tasks and sync register here.

@@ -56,11 +56,14 @@ public final class AuthService {
     private final AuthRateLimiter limiter;
     private final AuthMetrics metrics;
     private final Clock clock;
+    private final AccountViews views;
 
+    /** @param viewTtl how long {@code /me} may answer from memory: the session-check bound */
     public AuthService(AccountStore accounts, SessionStore sessions, LiveSessions liveSessions, AccessTokens accessTokens,
                        PasswordHasher hasher, CommonPasswords commonPasswords, AuthRateLimiter limiter,
-                       AuthMetrics metrics, Clock clock) {
+                       AuthMetrics metrics, Clock clock, Duration viewTtl) {
         this.accounts = accounts;
+        this.views = new AccountViews(accounts, clock, viewTtl);
         this.sessions = sessions;
         this.liveSessions = liveSessions;
         this.accessTokens = accessTokens;
@@ -156,8 +159,7 @@ public final class AuthService {
     }
 
     public UserView me(Principal principal) {
-        return accounts.byId(principal.userId())
-                .map(Account::view)
+        return views.find(principal.userId())
                 .orElseThrow(() -> ApiException.invalidToken("The account no longer exists."));
     }
 
@@ -212,7 +214,7 @@ public final class AuthService {
         var sessionIds = sessions.sessionIdsOf(account.id());
         sessionIds.forEach(liveSessions::revoked);
         accounts.delete(account.id());
-        sessionIds.forEach(liveSessions::revoked);
+        views.forget(account.id());
         limiter.recordAccountSuccess(account.emailKey());
         log.info("Deleted account {}", account.id());
     }

@@ -40,13 +40,17 @@ class ProductionHashingTest {
             assertThat(storedHash(server.database().jdbi(), user.userId())).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
             Accounts.login(http, user.email(), Accounts.PASSWORD);
 
-            // Warm both paths, then time them: an unknown email must be hashed too, so both cost a hash.
-            loginMillis(http, user.email());
-            loginMillis(http, Accounts.uniqueEmail());
-            long known = loginMillis(http, user.email()) + loginMillis(http, user.email());
-            long unknown = loginMillis(http, Accounts.uniqueEmail()) + loginMillis(http, Accounts.uniqueEmail());
-            assertThat(unknown).as("unknown %d ms vs known %d ms", unknown, known).isGreaterThan(known / 2);
-            assertThat(known).as("unknown %d ms vs known %d ms", unknown, known).isGreaterThan(unknown / 2);
+            // An unknown email must cost a hash too. Wall time is noisy on a shared machine, so compare
+            // the fastest of several interleaved attempts, and check both are at least one Argon2id run.
+            long known = Long.MAX_VALUE;
+            long unknown = Long.MAX_VALUE;
+            for (int i = 0; i < 4; i++) {
+                known = Math.min(known, loginMillis(http, user.email()));
+                unknown = Math.min(unknown, loginMillis(http, Accounts.uniqueEmail()));
+            }
+            assertThat(Math.min(known, unknown)).as("unknown %d ms vs known %d ms", unknown, known).isGreaterThanOrEqualTo(15);
+            assertThat(unknown).as("unknown %d ms vs known %d ms", unknown, known).isGreaterThan(known / 3);
+            assertThat(known).as("unknown %d ms vs known %d ms", unknown, known).isGreaterThan(unknown / 3);
         }
     }
 
