@@ -3,6 +3,7 @@ package dev.tododesktop.server;
 import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.server.auth.AccessGuard;
 import dev.tododesktop.server.auth.AccountStore;
+import dev.tododesktop.server.auth.AuthJanitor;
 import dev.tododesktop.server.auth.AuthMetrics;
 import dev.tododesktop.server.auth.AuthRoutes;
 import dev.tododesktop.server.auth.AuthService;
@@ -61,6 +62,7 @@ public final class ServerComponents implements AutoCloseable {
                 CommonPasswords.bundled(), new AuthRateLimiter(jdbi, clock, config.rateLimits()), authMetrics, clock,
                 config.sessionCheckTtl());
         routes.add(new AuthRoutes(authService, accessGuard, keys, bodies, clientAddress));
+        closeables.add(new AuthJanitor(jdbi, clock, config.rateLimits()).start());
 
         // Features that need a signed-in user take accessGuard; tasks and sync register here.
         return new ServerComponents(routes, closeables, accessGuard);

@@ -65,9 +65,21 @@ public final class AuthBenchmark {
             var limits = new RateLimitSettings(1_000_000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1),
                     1_000_000, Duration.ofMinutes(1), 1_000_000, Duration.ofHours(1));
             var config = ServerConfig.embedded(dir).withDatabase(db).withRateLimits(limits);
+            var started = new java.util.concurrent.atomic.AtomicReference<TodoServer>();
+            var fixedView = new dev.tododesktop.contract.auth.UserView(UUID.randomUUID(), "someone@example.com", null,
+                    java.time.Instant.now());
             try (var server = TodoServer.builder(config)
-                    .extraRoutes(routes -> routes.get("/hello", ctx -> ctx.result("hello")))
+                    .extraRoutes(routes -> {
+                        routes.get("/hello", ctx -> ctx.result("hello"));
+                        // Breakdown of /me's extra cost: JSON alone, and the access check alone.
+                        routes.get("/bench/json", ctx -> ctx.json(fixedView));
+                        routes.get("/bench/guard", ctx -> {
+                            started.get().components().accessGuard().require(ctx);
+                            ctx.result("ok");
+                        });
+                    })
                     .start()) {
+                started.set(server);
                 System.out.printf("%n## %s (Argon2: %s)%n", backend, server.config().passwordHashing());
                 run(server, cores);
             }
@@ -165,11 +177,15 @@ public final class AuthBenchmark {
         var me = load(client, meReq, LOAD_DURATION);
         var hello2 = load(client, helloReq, LOAD_DURATION);
         var helloBest = hello.rate >= hello2.rate ? hello : hello2;
-        System.out.printf("hello  (%d conns): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d (second pass %.0f req/s)%n",
-                CONNECTIONS, helloBest.rate, helloBest.stats.p50Ms(), helloBest.stats.p99Ms(), helloBest.errors, hello2.rate);
+        System.out.printf("hello  (%d conns): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d (passes before/after /me: %.0f, %.0f req/s)%n",
+                CONNECTIONS, helloBest.rate, helloBest.stats.p50Ms(), helloBest.stats.p99Ms(), helloBest.errors, hello.rate, hello2.rate);
         System.out.printf("auth/me (%d conns): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
                 CONNECTIONS, me.rate, me.stats.p50Ms(), me.stats.p99Ms(), me.errors);
         System.out.printf("ratio me/hello: %.2f (against the better hello pass)%n", me.rate / helloBest.rate);
+        var json = load(client, HttpRequest.newBuilder(base.resolve("/bench/json")).GET().build(), Duration.ofSeconds(5));
+        var guarded = load(client, HttpRequest.newBuilder(base.resolve("/bench/guard"))
+                .header("Authorization", "Bearer " + accessToken).GET().build(), Duration.ofSeconds(5));
+        System.out.printf("breakdown: hello as JSON %.0f req/s; access check + text %.0f req/s%n", json.rate, guarded.rate);
         var timer = server.metrics().find("todo.auth.token.validation").timer();
         if (timer != null) {
             System.out.printf("todo.auth.token.validation: %d checks, mean %.1f µs, max %.1f µs%n", timer.count(),
