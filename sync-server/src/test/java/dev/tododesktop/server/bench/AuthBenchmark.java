@@ -44,8 +44,9 @@ public final class AuthBenchmark {
 
     private static final ObjectMapper JSON = ApiJson.mapper();
     private static final int CONNECTIONS = 64;
-    private static final Duration LOAD_DURATION = Duration.ofSeconds(10);
-    private static final Duration WARMUP = Duration.ofSeconds(3);
+    private static final int ROUNDS = 6;
+    private static final Duration ROUND_DURATION = Duration.ofSeconds(3);
+    private static final Duration WARMUP = Duration.ofSeconds(5);
     private static final int LOGIN_USERS = 4;
     private static final int LOGINS = 120;
     private static final Duration LOGIN_TIME_LIMIT = Duration.ofSeconds(30);
@@ -173,15 +174,35 @@ public final class AuthBenchmark {
         var meReq = HttpRequest.newBuilder(base.resolve("/api/auth/me")).header("Authorization", "Bearer " + accessToken).GET().build();
         load(client, helloReq, WARMUP);
         load(client, meReq, WARMUP);
-        var hello = load(client, helloReq, LOAD_DURATION);
-        var me = load(client, meReq, LOAD_DURATION);
-        var hello2 = load(client, helloReq, LOAD_DURATION);
-        var helloBest = hello.rate >= hello2.rate ? hello : hello2;
-        System.out.printf("hello  (%d conns): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d (passes before/after /me: %.0f, %.0f req/s)%n",
-                CONNECTIONS, helloBest.rate, helloBest.stats.p50Ms(), helloBest.stats.p99Ms(), helloBest.errors, hello.rate, hello2.rate);
-        System.out.printf("auth/me (%d conns): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
-                CONNECTIONS, me.rate, me.stats.p50Ms(), me.stats.p99Ms(), me.errors);
-        System.out.printf("ratio me/hello: %.2f (against the better hello pass)%n", me.rate / helloBest.rate);
+        // Other work on the machine changes the load from second to second, so hello and /me run in
+        // alternating short rounds (ABBA order) and the ratio is taken per round.
+        var helloRounds = new ArrayList<LoadResult>();
+        var meRounds = new ArrayList<LoadResult>();
+        var ratios = new ArrayList<Double>();
+        for (int round = 0; round < ROUNDS; round++) {
+            LoadResult h;
+            LoadResult m;
+            if (round % 2 == 0) {
+                h = load(client, helloReq, ROUND_DURATION);
+                m = load(client, meReq, ROUND_DURATION);
+            } else {
+                m = load(client, meReq, ROUND_DURATION);
+                h = load(client, helloReq, ROUND_DURATION);
+            }
+            helloRounds.add(h);
+            meRounds.add(m);
+            ratios.add(m.rate / h.rate);
+        }
+        var hello = LoadResult.combine(helloRounds);
+        var me = LoadResult.combine(meRounds);
+        ratios.sort(null);
+        double medianRatio = (ratios.get((ROUNDS - 1) / 2) + ratios.get(ROUNDS / 2)) / 2;
+        System.out.printf("hello   (%d conns, %d x %d s): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+                CONNECTIONS, ROUNDS, ROUND_DURATION.toSeconds(), hello.rate, hello.stats.p50Ms(), hello.stats.p99Ms(), hello.errors);
+        System.out.printf("auth/me (%d conns, %d x %d s): %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+                CONNECTIONS, ROUNDS, ROUND_DURATION.toSeconds(), me.rate, me.stats.p50Ms(), me.stats.p99Ms(), me.errors);
+        System.out.printf("ratio me/hello: %.2f overall, %.2f median of rounds (rounds: %s)%n", me.rate / hello.rate, medianRatio,
+                ratios.stream().map(r -> String.format("%.2f", r)).toList());
         var json = load(client, HttpRequest.newBuilder(base.resolve("/bench/json")).GET().build(), Duration.ofSeconds(5));
         var guarded = load(client, HttpRequest.newBuilder(base.resolve("/bench/guard"))
                 .header("Authorization", "Bearer " + accessToken).GET().build(), Duration.ofSeconds(5));
@@ -193,7 +214,15 @@ public final class AuthBenchmark {
         }
     }
 
-    private record LoadResult(double rate, Stats stats, long errors) {}
+    private record LoadResult(double rate, Stats stats, long errors, long count, double seconds) {
+        static LoadResult combine(List<LoadResult> rounds) {
+            long count = rounds.stream().mapToLong(LoadResult::count).sum();
+            double seconds = rounds.stream().mapToDouble(LoadResult::seconds).sum();
+            long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream(r.stats.sorted)).sorted().toArray();
+            return new LoadResult(count / seconds, new Stats(all.length, all), rounds.stream().mapToLong(LoadResult::errors).sum(),
+                    count, seconds);
+        }
+    }
 
     private static LoadResult load(HttpClient client, HttpRequest request, Duration duration) throws InterruptedException {
         var latencies = new ConcurrentLinkedQueue<Long>();
@@ -229,7 +258,7 @@ public final class AuthBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         var stats = Stats.of(latencies);
-        return new LoadResult(stats.count / seconds, stats, errors.get());
+        return new LoadResult(stats.count / seconds, stats, errors.get(), stats.count, seconds);
     }
 
     private static HttpResponse<String> post(HttpClient client, URI uri, Object body) throws IOException, InterruptedException {
