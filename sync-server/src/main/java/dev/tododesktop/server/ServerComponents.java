@@ -3,6 +3,7 @@ package dev.tododesktop.server;
 import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.server.auth.AccessGuard;
 import dev.tododesktop.server.auth.AccountStore;
+import dev.tododesktop.server.auth.AuthJanitor;
 import dev.tododesktop.server.auth.AuthMetrics;
 import dev.tododesktop.server.auth.AuthRoutes;
 import dev.tododesktop.server.auth.AuthService;
@@ -61,8 +62,10 @@ public final class ServerComponents implements AutoCloseable {
         var liveSessions = new LiveSessions(sessionStore, clock, config.sessionCheckTtl());
         var accessGuard = new TokenAccessGuard(accessTokens, liveSessions, authMetrics);
         var authService = new AuthService(new AccountStore(jdbi), sessionStore, liveSessions, accessTokens, hasher,
-                CommonPasswords.bundled(), new AuthRateLimiter(jdbi, clock, config.rateLimits()), authMetrics, clock);
+                CommonPasswords.bundled(), new AuthRateLimiter(jdbi, clock, config.rateLimits()), authMetrics, clock,
+                config.sessionCheckTtl());
         routes.add(new AuthRoutes(authService, accessGuard, keys, bodies, clientAddress));
+        closeables.add(new AuthJanitor(jdbi, clock, config.rateLimits()).start());
 
         // Features that need a signed-in user take accessGuard.
         var tasks = TasksFeature.create(config.databaseUrl(), database, clock, accessGuard,
