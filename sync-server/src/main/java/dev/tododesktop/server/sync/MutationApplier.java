@@ -38,6 +38,7 @@ public final class MutationApplier {
     public MutationResult apply(UserTransaction tx, Mutation m) {
         var batch = PushBatch.single(tx, repository);
         var result = apply(tx, m, batch);
+        batch.flush();
         applied.recordAll(tx.handle(), tx.userId(), batch.newlyApplied(), tx.now());
         return result;
     }
@@ -49,6 +50,7 @@ public final class MutationApplier {
         for (var m : mutations) {
             results.add(apply(tx, m, batch));
         }
+        batch.flush();
         applied.recordAll(tx.handle(), tx.userId(), batch.newlyApplied(), tx.now());
         return results;
     }
@@ -98,7 +100,7 @@ public final class MutationApplier {
         if (!repository.insert(tx.handle(), task)) {
             return invalid(m, ApiException.conflict("task-id-taken", "This task id is not available; choose another one."));
         }
-        batch.stored(task, Set.of());
+        batch.inserted(task);
         return MutationResult.applied(m.mutationId(), task.toChange());
     }
 
@@ -141,8 +143,7 @@ public final class MutationApplier {
         }
         var after = current.applying(fields, toApply, tx.now(), tx::nextSeq);
         if (after != current) {
-            repository.update(tx.handle(), current, after);
-            batch.stored(after, toApply);
+            batch.changed(current, after, toApply);
         }
         return conflicts.isEmpty()
                 ? MutationResult.applied(m.mutationId(), after.toChange())
@@ -165,8 +166,7 @@ public final class MutationApplier {
         var update = new TaskUpdate(null, null, m.fields().completed(), null, null, null);
         var after = current.applying(update, update.presentFields(), tx.now(), tx::nextSeq);
         if (after != current) {
-            repository.update(tx.handle(), current, after);
-            batch.stored(after, Set.of());
+            batch.changed(current, after, Set.of());
         }
         return MutationResult.applied(m.mutationId(), after.toChange());
     }
@@ -178,8 +178,7 @@ public final class MutationApplier {
             return MutationResult.applied(m.mutationId(), null);
         }
         var tombstone = found.get().tombstone(tx.now(), tx.nextSeq());
-        repository.update(tx.handle(), found.get(), tombstone);
-        batch.stored(tombstone, Set.of());
+        batch.changed(found.get(), tombstone, Set.of());
         return MutationResult.applied(m.mutationId(), tombstone.toChange());
     }
 

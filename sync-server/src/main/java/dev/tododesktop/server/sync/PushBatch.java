@@ -31,6 +31,8 @@ final class PushBatch {
     private final Map<UUID, UUID> appliedBefore;
     private final Map<UUID, UUID> appliedNow = new LinkedHashMap<>();
     private final Map<UUID, Set<String>> written = new HashMap<>();
+    /** Rows this push changed but has not written yet, with the row as it was read (insertion order). */
+    private final Map<UUID, StoredTask> dirtyOriginals = new LinkedHashMap<>();
 
     private PushBatch(UserTransaction tx, TaskRepository repository, Map<UUID, StoredTask> tasks, Set<UUID> loaded,
                       Map<UUID, UUID> appliedBefore) {
@@ -88,8 +90,29 @@ final class PushBatch {
         return appliedNow;
     }
 
-    /** A task row was inserted or changed by this push. */
-    void stored(StoredTask task, Set<String> fields) {
+    /** A new task this push inserted (written at once: the insert says whether the id was free). */
+    void inserted(StoredTask task) {
+        stored(task, Set.of());
+    }
+
+    /**
+     * A task this push changed; the row is written by {@link #flush}, once, in one batch with
+     * the push's other changed rows. {@code before} is the task as this push last saw it.
+     */
+    void changed(StoredTask before, StoredTask after, Set<String> fields) {
+        dirtyOriginals.putIfAbsent(after.id(), before);
+        stored(after, fields);
+    }
+
+    /** Writes every changed row in its final state. */
+    void flush() {
+        var changes = new java.util.ArrayList<Map.Entry<StoredTask, StoredTask>>();
+        dirtyOriginals.forEach((id, before) -> changes.add(Map.entry(before, tasks.get(id))));
+        repository.updateAll(tx.handle(), changes);
+        dirtyOriginals.clear();
+    }
+
+    private void stored(StoredTask task, Set<String> fields) {
         tasks.put(task.id(), Objects.requireNonNull(task));
         loaded.add(task.id());
         written.computeIfAbsent(task.id(), t -> new HashSet<>()).addAll(fields);

@@ -78,7 +78,7 @@ public final class SyncService {
     }
 
     static ApiException cursorExpired() {
-        return new ApiException(new Problem("urn:todo-desktop:problem:cursor-expired", "Cursor expired", 410,
+        return new ApiException(new Problem(Problem.TYPE_PREFIX + "cursor-expired", "Cursor expired", 410,
                 "Changes this old are no longer kept; pull again without a cursor for a full copy.", null), Map.of());
     }
 }

@@ -52,7 +52,7 @@ public final class BusyDatabaseProblems implements RouteGroup {
     }
 
     private static ApiException busy() {
-        return new ApiException(new Problem("urn:todo-desktop:problem:busy", "Service unavailable", 503,
+        return new ApiException(new Problem(Problem.TYPE_PREFIX + "busy", "Service unavailable", 503,
                 "The server is busy; nothing was changed. Try again shortly.", null), Map.of("Retry-After", "1"));
     }
 }

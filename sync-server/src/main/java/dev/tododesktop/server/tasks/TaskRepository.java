@@ -92,6 +92,40 @@ public final class TaskRepository {
         return rows == 1;
     }
 
+    /**
+     * Writes changed tasks over their rows in one batch: {@code changes} maps each task as it was
+     * read to its new state. Tags are rewritten only for tasks whose tags changed.
+     */
+    public void updateAll(Handle h, List<java.util.Map.Entry<StoredTask, StoredTask>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch(UPDATE_SQL);
+        for (var change : changes) {
+            batch.bindMap(bindings(change.getValue())).add();
+        }
+        int[] rows = batch.execute();
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != 1) {
+                throw new IllegalStateException("task row vanished inside its owner's transaction: " + changes.get(i).getValue().id());
+            }
+        }
+        for (var change : changes) {
+            var before = change.getKey();
+            var t = change.getValue();
+            if (t.deleted() != before.deleted() || !t.tags().equals(before.tags())) {
+                replaceTags(h, t);
+            }
+        }
+    }
+
+    private static final String UPDATE_SQL = "UPDATE tasks SET title = :title, description = :description, completed = :completed, "
+            + "completed_at = :completedAt, priority = :priority, tags = :tags, due_at = :dueAt, "
+            + "updated_at = :updatedAt, version = :version, seq = :seq, deleted = :deleted, "
+            + "title_v = :title_v, description_v = :description_v, completed_v = :completed_v, "
+            + "priority_v = :priority_v, tags_v = :tags_v, due_at_v = :due_at_v, title_key = :titleKey, "
+            + "description_key = :descriptionKey WHERE id = :id AND user_id = :user";
+
     /** Writes a changed task (or its tombstone) over its row; the row is the user's. */
     public void update(Handle h, StoredTask before, StoredTask t) {
         boolean tagsChanged = t.deleted() != before.deleted() || !t.tags().equals(before.tags());
