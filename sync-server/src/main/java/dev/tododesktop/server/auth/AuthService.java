@@ -207,7 +207,7 @@ public final class AuthService {
         checkPassword(account, request.currentPassword(), AuthValidator.CURRENT_PASSWORD);
         accounts.updatePasswordHash(account.id(), hasher.hash(request.newPassword()));
         var revoked = sessions.revokeAllExcept(account.id(), principal.sessionId(), "password_change", clock.instant());
-        revoked.forEach(liveSessions::revoked);
+        liveSessions.revoked(revoked);
         log.info("Password changed for account {}; {} other sessions revoked", account.id(), revoked.size());
     }
 
@@ -220,7 +220,7 @@ public final class AuthService {
         }
         checkPassword(account, request.password(), AuthValidator.PASSWORD);
         var sessionIds = sessions.sessionIdsOf(account.id());
-        sessionIds.forEach(liveSessions::revoked);
+        liveSessions.revoked(sessionIds);
         accounts.delete(account.id());
         views.forget(account.id());
         limiter.recordAccountSuccess(account.emailKey());

@@ -90,6 +90,36 @@ class KeysAndInstancesTest {
     }
 
     @Test
+    void onPostgresARevocationReachesTheOtherInstanceWithoutWaitingForTheCacheTtl() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(backend == Backend.POSTGRES, "LISTEN/NOTIFY is PostgreSQL's");
+        DatabaseUrl db = backend.freshDatabase(dir);
+        UnaryOperator<ServerConfig> config = c -> FAST.apply(c).withSessionCheckTtl(Duration.ofHours(1));
+        try (var a = TestServer.startOn(db, dir, config, Clock.systemUTC());
+             var b = TestServer.startOn(db, dir, config, Clock.systemUTC())) {
+            var httpA = new Http(a.baseUri());
+            var httpB = new Http(b.baseUri());
+            var user = Accounts.register(httpA);
+            var laptop = Accounts.login(httpA, user.email(), Accounts.PASSWORD);
+            var phone = Accounts.login(httpA, user.email(), Accounts.PASSWORD);
+            for (var login : java.util.List.of(user, laptop, phone)) {
+                assertThat(httpA.get("/api/auth/me", login.accessToken()).status()).isEqualTo(200); // cached as live on A
+            }
+            assertThat(httpB.post("/api/auth/logout", null, laptop.accessToken()).status()).isEqualTo(204);
+            assertThat(httpB.post("/api/auth/password",
+                    Map.of("current_password", Accounts.PASSWORD, "new_password", "a different passphrase"), user.accessToken())
+                    .status()).isEqualTo(204);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while ((httpA.get("/api/auth/me", laptop.accessToken()).status() == 200
+                    || httpA.get("/api/auth/me", phone.accessToken()).status() == 200) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(httpA.get("/api/auth/me", laptop.accessToken()).status()).isEqualTo(401);
+            assertThat(httpA.get("/api/auth/me", phone.accessToken()).status()).isEqualTo(401);
+            assertThat(httpA.get("/api/auth/me", user.accessToken()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void rotationAddsAKeyAndKeepsTheOldOneUntilItsTokensHaveExpired() {
         var clock = MutableClock.startingNow();
         UnaryOperator<ServerConfig> config = c -> FAST.apply(c).withSigningKeyRotation(Duration.ofMinutes(10));
