@@ -3,6 +3,7 @@ package dev.tododesktop.server;
 import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.server.auth.AccessGuard;
 import dev.tododesktop.server.auth.AccountStore;
+import dev.tododesktop.server.auth.AuthJanitor;
 import dev.tododesktop.server.auth.AuthMetrics;
 import dev.tododesktop.server.auth.AuthRoutes;
 import dev.tododesktop.server.auth.AuthService;
@@ -11,15 +12,18 @@ import dev.tododesktop.server.auth.passwords.CommonPasswords;
 import dev.tododesktop.server.auth.passwords.PasswordHasher;
 import dev.tododesktop.server.auth.ratelimit.AuthRateLimiter;
 import dev.tododesktop.server.auth.sessions.LiveSessions;
+import dev.tododesktop.server.auth.sessions.PostgresRevocationBroadcast;
+import dev.tododesktop.server.auth.sessions.RevocationBroadcast;
 import dev.tododesktop.server.auth.sessions.SessionStore;
 import dev.tododesktop.server.auth.tokens.AccessTokens;
 import dev.tododesktop.server.auth.tokens.SigningKeyStore;
 import dev.tododesktop.server.config.ServerConfig;
 import dev.tododesktop.server.db.Database;
+import dev.tododesktop.server.db.DatabaseUrl;
 import dev.tododesktop.server.events.EventStreams;
+import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.ClientAddress;
 import dev.tododesktop.server.http.JsonBodies;
-import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.RouteGroup;
 import dev.tododesktop.server.tasks.TasksFeature;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,11 +62,18 @@ public final class ServerComponents implements AutoCloseable {
                 config.accessTokenTtl().plus(AccessTokens.LEEWAY).plusMinutes(1));
         var accessTokens = new AccessTokens(keys, clock, config.issuer(), config.audience(), config.accessTokenTtl());
         var sessionStore = new SessionStore(jdbi, config.sessionIdleTtl());
-        var liveSessions = new LiveSessions(sessionStore, clock, config.sessionCheckTtl());
+        RevocationBroadcast revocations = config.databaseUrl() instanceof DatabaseUrl.Postgres pg
+                ? new PostgresRevocationBroadcast(jdbi, pg)
+                : RevocationBroadcast.NONE;
+        closeables.add(revocations);
+        var liveSessions = new LiveSessions(sessionStore, clock, config.sessionCheckTtl(), revocations);
+        revocations.listen(liveSessions::endedElsewhere);
         var accessGuard = new TokenAccessGuard(accessTokens, liveSessions, authMetrics);
         var authService = new AuthService(new AccountStore(jdbi), sessionStore, liveSessions, accessTokens, hasher,
-                CommonPasswords.bundled(), new AuthRateLimiter(jdbi, clock, config.rateLimits()), authMetrics, clock);
+                CommonPasswords.bundled(), new AuthRateLimiter(jdbi, clock, config.rateLimits()), authMetrics, clock,
+                config.sessionCheckTtl());
         routes.add(new AuthRoutes(authService, accessGuard, keys, bodies, clientAddress));
+        closeables.add(new AuthJanitor(jdbi, clock, config.rateLimits()).start());
 
         // Features that need a signed-in user take accessGuard.
         var tasks = TasksFeature.create(config.databaseUrl(), database, clock, accessGuard,

@@ -56,11 +56,14 @@ public final class AuthService {
     private final AuthRateLimiter limiter;
     private final AuthMetrics metrics;
     private final Clock clock;
+    private final AccountViews views;
 
+    /** @param viewTtl how long {@code /me} may answer from memory: the session-check bound */
     public AuthService(AccountStore accounts, SessionStore sessions, LiveSessions liveSessions, AccessTokens accessTokens,
                        PasswordHasher hasher, CommonPasswords commonPasswords, AuthRateLimiter limiter,
-                       AuthMetrics metrics, Clock clock) {
+                       AuthMetrics metrics, Clock clock, Duration viewTtl) {
         this.accounts = accounts;
+        this.views = new AccountViews(accounts, clock, viewTtl);
         this.sessions = sessions;
         this.liveSessions = liveSessions;
         this.accessTokens = accessTokens;
@@ -74,6 +77,10 @@ public final class AuthService {
     public TokenResponse register(RegisterRequest request, String address) {
         enforce(limiter.admitRegistration(address));
         var errors = new ArrayList<>(AuthValidator.validate(request));
+        if (request.email() != null && !storable(request.email())
+                && errors.stream().noneMatch(e -> e.field().equals(AuthValidator.EMAIL))) {
+            errors.add(new FieldError(AuthValidator.EMAIL, "Enter a valid email address, like name@example.com."));
+        }
         if (errors.stream().noneMatch(e -> e.field().equals(AuthValidator.PASSWORD))
                 && commonPasswords.contains(request.password())) {
             errors.add(new FieldError(AuthValidator.PASSWORD, "This password is too common; choose one that is harder to guess."));
@@ -100,10 +107,14 @@ public final class AuthService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        String key = AuthValidator.emailKey(request.email());
+        String email = AuthValidator.emailKey(request.email());
+        // No account can have an email that is too long or unstorable; such a login still costs a
+        // hash and counts as a failure, under a key the database can hold.
+        boolean possible = email.length() <= AuthValidator.EMAIL_MAX_LENGTH && storable(email);
+        String key = possible ? email : "#" + sha256(email);
         enforce(limiter.checkAddressLogins(address));
         enforce(limiter.checkAccount(key));
-        var account = accounts.byEmailKey(key);
+        var account = possible ? accounts.byEmailKey(key) : Optional.<Account>empty();
         boolean valid;
         if (account.isPresent()) {
             valid = hasher.verify(request.password(), account.get().passwordHash());
@@ -156,8 +167,7 @@ public final class AuthService {
     }
 
     public UserView me(Principal principal) {
-        return accounts.byId(principal.userId())
-                .map(Account::view)
+        return views.find(principal.userId())
                 .orElseThrow(() -> ApiException.invalidToken("The account no longer exists."));
     }
 
@@ -197,7 +207,7 @@ public final class AuthService {
         checkPassword(account, request.currentPassword(), AuthValidator.CURRENT_PASSWORD);
         accounts.updatePasswordHash(account.id(), hasher.hash(request.newPassword()));
         var revoked = sessions.revokeAllExcept(account.id(), principal.sessionId(), "password_change", clock.instant());
-        revoked.forEach(liveSessions::revoked);
+        liveSessions.revoked(revoked);
         log.info("Password changed for account {}; {} other sessions revoked", account.id(), revoked.size());
     }
 
@@ -210,9 +220,9 @@ public final class AuthService {
         }
         checkPassword(account, request.password(), AuthValidator.PASSWORD);
         var sessionIds = sessions.sessionIdsOf(account.id());
-        sessionIds.forEach(liveSessions::revoked);
+        liveSessions.revoked(sessionIds);
         accounts.delete(account.id());
-        sessionIds.forEach(liveSessions::revoked);
+        views.forget(account.id());
         limiter.recordAccountSuccess(account.emailKey());
         log.info("Deleted account {}", account.id());
     }
@@ -258,6 +268,10 @@ public final class AuthService {
             return Optional.empty();
         }
         String stripped = value.strip();
+        if (!storable(stripped) || stripped.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(field, "Must not contain control characters."));
+            return Optional.empty();
+        }
         if (stripped.codePointCount(0, stripped.length()) > max) {
             errors.add(new FieldError(field, "Must be at most " + max + " characters."));
             return Optional.empty();
@@ -275,11 +289,32 @@ public final class AuthService {
 
     /** For logs: a short hash, so failed logins can be correlated without recording the address. */
     static String maskedEmail(String emailKey) {
+        return "email#" + sha256(emailKey).substring(0, 12);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(emailKey.getBytes(StandardCharsets.UTF_8));
-            return "email#" + HexFormat.of().formatHex(digest, 0, 6);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Text both PostgreSQL and SQLite store unchanged: no NUL, no unpaired surrogate. */
+    static boolean storable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
+import dev.tododesktop.server.sync.Cursor;
 
 /**
  * In-process fan-out of "user U's tasks changed, newest sequence S" to whoever listens for U
@@ -13,10 +14,10 @@ import java.util.function.LongConsumer;
  */
 public final class ChangeHub {
 
-    private final Map<UUID, Set<LongConsumer>> listeners = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Consumer<Cursor>>> listeners = new ConcurrentHashMap<>();
 
     /** Registers a listener; run the returned action to remove it. */
-    public Runnable subscribe(UUID userId, LongConsumer listener) {
+    public Runnable subscribe(UUID userId, Consumer<Cursor> listener) {
         listeners.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(listener);
         return () -> listeners.computeIfPresent(userId, (u, set) -> {
             set.remove(listener);
@@ -24,10 +25,10 @@ public final class ChangeHub {
         });
     }
 
-    public void publish(UUID userId, long newestSeq) {
+    public void publish(UUID userId, Cursor newest) {
         var set = listeners.get(userId);
         if (set != null) {
-            set.forEach(l -> l.accept(newestSeq));
+            set.forEach(l -> l.accept(newest));
         }
     }
 

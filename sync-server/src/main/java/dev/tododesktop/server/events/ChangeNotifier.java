@@ -1,5 +1,6 @@
 package dev.tododesktop.server.events;
 
+import dev.tododesktop.server.sync.Cursor;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -11,15 +12,15 @@ import org.jdbi.v3.core.Handle;
  */
 public interface ChangeNotifier {
 
-    void beforeCommit(Handle handle, UUID userId, long newestSeq);
+    void beforeCommit(Handle handle, UUID userId, Cursor newest);
 
-    void afterCommit(UUID userId, long newestSeq);
+    void afterCommit(UUID userId, Cursor newest);
 
     ChangeNotifier NONE = new ChangeNotifier() {
         @Override
-        public void beforeCommit(Handle handle, UUID userId, long newestSeq) {}
+        public void beforeCommit(Handle handle, UUID userId, Cursor newest) {}
 
         @Override
-        public void afterCommit(UUID userId, long newestSeq) {}
+        public void afterCommit(UUID userId, Cursor newest) {}
     };
 }

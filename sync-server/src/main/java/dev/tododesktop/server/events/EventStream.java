@@ -46,22 +46,23 @@ final class EventStream {
         return openedAt;
     }
 
-    void ready(long seq) {
-        send(SyncEventType.READY, seq, true);
+    void ready(Cursor newest) {
+        send(SyncEventType.READY, newest, true);
     }
 
-    void changed(long seq) {
-        send(SyncEventType.CHANGED, seq, false);
+    void changed(Cursor newest) {
+        send(SyncEventType.CHANGED, newest, false);
     }
 
-    private void send(SyncEventType type, long seq, boolean always) {
+    private void send(SyncEventType type, Cursor cursor, boolean always) {
+        long seq = cursor.seq();
         lock.lock();
         try {
             if (client.terminated() || (!always && seq <= sentSeq)) {
                 return;
             }
             sentSeq = Math.max(sentSeq, seq);
-            client.sendEvent(type.wire(), json(new CursorEvent(Cursor.encode(seq))));
+            client.sendEvent(type.wire(), json(new CursorEvent(cursor.encode())));
         } finally {
             lock.unlock();
         }

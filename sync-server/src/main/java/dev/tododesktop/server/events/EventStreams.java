@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
+import dev.tododesktop.server.sync.Cursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +36,16 @@ public final class EventStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
     private final ChangeHub hub;
-    private final ToLongFunction<UUID> newestSeq;
+    private final Function<UUID, Cursor> newest;
     private final Predicate<String> stillAuthorised;
     private final Settings settings;
     private final Map<UUID, Set<EventStream>> byUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    public EventStreams(ChangeHub hub, ToLongFunction<UUID> newestSeq, Predicate<String> stillAuthorised, Settings settings) {
+    public EventStreams(ChangeHub hub, Function<UUID, Cursor> newest, Predicate<String> stillAuthorised, Settings settings) {
         this.hub = hub;
-        this.newestSeq = newestSeq;
+        this.newest = newest;
         this.stillAuthorised = stillAuthorised;
         this.settings = settings;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("event-streams").factory());
@@ -60,7 +61,7 @@ public final class EventStreams implements AutoCloseable {
         UUID user = principal.userId();
         // Listen first, then read the newest cursor: a change committed in between is announced
         // after ready, never lost.
-        Runnable unsubscribe = hub.subscribe(user, seq -> senders.execute(() -> stream.changed(seq)));
+        Runnable unsubscribe = hub.subscribe(user, cursor -> senders.execute(() -> stream.changed(cursor)));
         var streams = byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet());
         streams.add(stream);
         client.onClose(() -> {
@@ -71,7 +72,7 @@ public final class EventStreams implements AutoCloseable {
             });
         });
         enforceLimit(streams);
-        stream.ready(newestSeq.applyAsLong(user));
+        stream.ready(newest.apply(user));
     }
 
     public int openStreams() {

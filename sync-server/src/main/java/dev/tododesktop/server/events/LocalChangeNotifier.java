@@ -1,5 +1,6 @@
 package dev.tododesktop.server.events;
 
+import dev.tododesktop.server.sync.Cursor;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -13,10 +14,10 @@ public final class LocalChangeNotifier implements ChangeNotifier {
     }
 
     @Override
-    public void beforeCommit(Handle handle, UUID userId, long newestSeq) {}
+    public void beforeCommit(Handle handle, UUID userId, Cursor newest) {}
 
     @Override
-    public void afterCommit(UUID userId, long newestSeq) {
-        hub.publish(userId, newestSeq);
+    public void afterCommit(UUID userId, Cursor newest) {
+        hub.publish(userId, newest);
     }
 }

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
+import dev.tododesktop.server.sync.Cursor;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -30,30 +31,30 @@ public final class PostgresChangeNotifier implements ChangeNotifier, AutoCloseab
 
     private final DatabaseUrl.Postgres url;
     private final ChangeHub hub;
-    private final ToLongFunction<UUID> newestSeq;
+    private final Function<UUID, Cursor> newest;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Connection connection;
 
-    public PostgresChangeNotifier(DatabaseUrl.Postgres url, ChangeHub hub, ToLongFunction<UUID> newestSeq) {
+    public PostgresChangeNotifier(DatabaseUrl.Postgres url, ChangeHub hub, Function<UUID, Cursor> newest) {
         this.url = url;
         this.hub = hub;
-        this.newestSeq = newestSeq;
+        this.newest = newest;
         this.thread = Thread.ofPlatform().daemon().name("pg-change-listener").start(this::run);
     }
 
     @Override
-    public void beforeCommit(Handle handle, UUID userId, long seq) {
+    public void beforeCommit(Handle handle, UUID userId, Cursor cursor) {
         handle.createQuery("SELECT pg_notify(:channel, :payload)")
                 .bind("channel", CHANNEL)
-                .bind("payload", userId + ":" + seq)
+                .bind("payload", userId + ":" + cursor.seq() + ":" + cursor.prunedSeq())
                 .mapTo(String.class)
                 .findOne();
     }
 
     @Override
-    public void afterCommit(UUID userId, long seq) {
-        hub.publish(userId, seq);
+    public void afterCommit(UUID userId, Cursor cursor) {
+        hub.publish(userId, cursor);
     }
 
     private void run() {
@@ -106,17 +107,17 @@ public final class PostgresChangeNotifier implements ChangeNotifier, AutoCloseab
 
     private void catchUp() {
         for (UUID user : hub.users()) {
-            hub.publish(user, newestSeq.applyAsLong(user));
+            hub.publish(user, newest.apply(user));
         }
     }
 
     private void deliver(String payload) {
-        int colon = payload.indexOf(':');
-        if (colon < 0) {
+        String[] parts = payload.split(":");
+        if (parts.length != 3) {
             return;
         }
         try {
-            hub.publish(UUID.fromString(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+            hub.publish(UUID.fromString(parts[0]), new Cursor(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
         } catch (IllegalArgumentException e) {
             log.warn("Ignoring a malformed change notification");
         }

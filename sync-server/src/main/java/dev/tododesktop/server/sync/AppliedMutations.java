@@ -18,6 +18,32 @@ public final class AppliedMutations {
                 .map(UUID::fromString);
     }
 
+    /** Which of {@code mutationIds} this user already applied, and the task each named. */
+    public java.util.Map<UUID, UUID> findAll(Handle h, UUID userId, java.util.Collection<UUID> mutationIds) {
+        var found = new java.util.HashMap<UUID, UUID>();
+        var list = java.util.List.copyOf(mutationIds);
+        for (int from = 0; from < list.size(); from += 500) {
+            var chunk = list.subList(from, Math.min(list.size(), from + 500)).stream().map(UUID::toString).toList();
+            h.createQuery("SELECT mutation_id, task_id FROM applied_mutations WHERE user_id = :user AND mutation_id IN (<ids>)")
+                    .bind("user", userId.toString())
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> java.util.Map.entry(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2))))
+                    .forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
+    /** Records applied mutations in one batch: {@code applied} maps mutation id to task id. */
+    public void recordAll(Handle h, UUID userId, java.util.Map<UUID, UUID> applied, Instant at) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("INSERT INTO applied_mutations (user_id, mutation_id, task_id, applied_at) VALUES (:user, :m, :task, :at)");
+        applied.forEach((m, task) -> batch.bind("user", userId.toString()).bind("m", m.toString())
+                .bind("task", task.toString()).bind("at", at.toEpochMilli()).add());
+        batch.execute();
+    }
+
     public void record(Handle h, UUID userId, UUID mutationId, UUID taskId, Instant at) {
         h.createUpdate("INSERT INTO applied_mutations (user_id, mutation_id, task_id, applied_at) VALUES (:user, :m, :task, :at)")
                 .bind("user", userId.toString())

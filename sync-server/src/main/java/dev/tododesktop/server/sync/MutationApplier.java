@@ -15,14 +15,9 @@ import dev.tododesktop.server.tasks.TaskService;
 import dev.tododesktop.server.tasks.TextRules;
 import dev.tododesktop.server.tasks.UserTransaction;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Applies one sync mutation inside the user's push transaction and says what happened. Never
@@ -39,28 +34,28 @@ public final class MutationApplier {
         this.applied = applied;
     }
 
-    /**
-     * Fields each task had written by earlier mutations of the same push. A client that edits a
-     * field twice offline sends both edits on the same base version; the second must not
-     * conflict with the first (the user's lock guarantees nobody else wrote in between).
-     */
-    public static final class PushState {
-        private final Map<UUID, Set<String>> written = new HashMap<>();
-
-        boolean wroteEarlier(UUID task, String field) {
-            return written.getOrDefault(task, Set.of()).contains(field);
-        }
-
-        void wrote(UUID task, Collection<String> fields) {
-            written.computeIfAbsent(task, t -> new HashSet<>()).addAll(fields);
-        }
-    }
-
+    /** Applies one mutation on its own (the same rules as in a push). */
     public MutationResult apply(UserTransaction tx, Mutation m) {
-        return apply(tx, m, new PushState());
+        var batch = PushBatch.single(tx, repository);
+        var result = apply(tx, m, batch);
+        batch.flush();
+        applied.recordAll(tx.handle(), tx.userId(), batch.newlyApplied(), tx.now());
+        return result;
     }
 
-    public MutationResult apply(UserTransaction tx, Mutation m, PushState push) {
+    /** Applies a push's mutations in order, with one read of the tasks and ids they name. */
+    public List<MutationResult> applyAll(UserTransaction tx, List<Mutation> mutations) {
+        var batch = PushBatch.load(tx, repository, applied, mutations);
+        var results = new ArrayList<MutationResult>(mutations.size());
+        for (var m : mutations) {
+            results.add(apply(tx, m, batch));
+        }
+        batch.flush();
+        applied.recordAll(tx.handle(), tx.userId(), batch.newlyApplied(), tx.now());
+        return results;
+    }
+
+    private MutationResult apply(UserTransaction tx, Mutation m, PushBatch batch) {
         if (m.mutationId() == null || m.type() == null || m.taskId() == null) {
             var errors = new ArrayList<FieldError>();
             if (m.mutationId() == null) errors.add(new FieldError("mutation_id", "A mutation needs a mutation_id."));
@@ -68,30 +63,29 @@ public final class MutationApplier {
             if (m.taskId() == null) errors.add(new FieldError("task_id", "A mutation needs a task_id."));
             return MutationResult.invalid(m.mutationId(), ApiException.validation(errors).problem());
         }
-        var previous = applied.find(tx.handle(), tx.userId(), m.mutationId());
-        if (previous.isPresent()) {
-            var task = repository.find(tx.handle(), tx.userId(), previous.get()).map(StoredTask::toChange).orElse(null);
+        if (batch.alreadyApplied(m.mutationId())) {
+            var task = batch.appliedTask(m.mutationId()).flatMap(batch::task).map(StoredTask::toChange).orElse(null);
             return MutationResult.duplicate(m.mutationId(), task);
         }
         var result = switch (m.type()) {
-            case CREATE -> create(tx, m);
-            case UPDATE -> update(tx, m, push);
-            case SET_COMPLETED -> setCompleted(tx, m);
-            case DELETE -> delete(tx, m);
+            case CREATE -> create(tx, m, batch);
+            case UPDATE -> update(tx, m, batch);
+            case SET_COMPLETED -> setCompleted(tx, m, batch);
+            case DELETE -> delete(tx, m, batch);
         };
         if (result.status() != MutationStatus.INVALID) {
-            applied.record(tx.handle(), tx.userId(), m.mutationId(), m.taskId(), tx.now());
+            batch.applied(m.mutationId(), m.taskId());
         }
         return result;
     }
 
-    private MutationResult create(UserTransaction tx, Mutation m) {
+    private MutationResult create(UserTransaction tx, Mutation m, PushBatch batch) {
         var errors = TextRules.merge(TaskValidator.validateForCreate(m.fields()), TextRules.check(m.fields()));
         if (!errors.isEmpty()) {
             return invalid(m, ApiException.validation(errors));
         }
         var fields = TaskService.normalize(m.fields());
-        var existing = repository.find(tx.handle(), tx.userId(), m.taskId());
+        var existing = batch.task(m.taskId());
         if (existing.isPresent()) {
             var current = existing.get();
             if (current.deleted()) {
@@ -106,6 +100,7 @@ public final class MutationApplier {
         if (!repository.insert(tx.handle(), task)) {
             return invalid(m, ApiException.conflict("task-id-taken", "This task id is not available; choose another one."));
         }
+        batch.inserted(task);
         return MutationResult.applied(m.mutationId(), task.toChange());
     }
 
@@ -114,8 +109,8 @@ public final class MutationApplier {
      * since the client's copy, so the client's value applies; a field changed since then keeps
      * the server's value and is reported, unless both sides already agree.
      */
-    private MutationResult update(UserTransaction tx, Mutation m, PushState push) {
-        var found = repository.find(tx.handle(), tx.userId(), m.taskId());
+    private MutationResult update(UserTransaction tx, Mutation m, PushBatch batch) {
+        var found = batch.task(m.taskId());
         if (found.isEmpty()) {
             return invalid(m, ApiException.notFound());
         }
@@ -140,7 +135,7 @@ public final class MutationApplier {
         var toApply = new LinkedHashSet<String>();
         var conflicts = new ArrayList<String>();
         for (String field : differing) {
-            if (current.stamps().of(field) <= base || push.wroteEarlier(m.taskId(), field)) {
+            if (current.stamps().of(field) <= base || batch.wroteEarlier(m.taskId(), field)) {
                 toApply.add(field);
             } else {
                 conflicts.add(field);
@@ -148,8 +143,7 @@ public final class MutationApplier {
         }
         var after = current.applying(fields, toApply, tx.now(), tx::nextSeq);
         if (after != current) {
-            repository.update(tx.handle(), after);
-            push.wrote(m.taskId(), toApply);
+            batch.changed(current, after, toApply);
         }
         return conflicts.isEmpty()
                 ? MutationResult.applied(m.mutationId(), after.toChange())
@@ -157,11 +151,11 @@ public final class MutationApplier {
     }
 
     /** Sets the value whatever the base version: completing is not an edit two devices can disagree about. */
-    private MutationResult setCompleted(UserTransaction tx, Mutation m) {
+    private MutationResult setCompleted(UserTransaction tx, Mutation m, PushBatch batch) {
         if (!(m.fields().completed() instanceof FieldUpdate.SetTo<Boolean>)) {
             return invalid(m, ApiException.validation(TaskUpdate.COMPLETED, "set_completed needs fields.completed: true or false."));
         }
-        var found = repository.find(tx.handle(), tx.userId(), m.taskId());
+        var found = batch.task(m.taskId());
         if (found.isEmpty()) {
             return invalid(m, ApiException.notFound());
         }
@@ -172,19 +166,19 @@ public final class MutationApplier {
         var update = new TaskUpdate(null, null, m.fields().completed(), null, null, null);
         var after = current.applying(update, update.presentFields(), tx.now(), tx::nextSeq);
         if (after != current) {
-            repository.update(tx.handle(), after);
+            batch.changed(current, after, Set.of());
         }
         return MutationResult.applied(m.mutationId(), after.toChange());
     }
 
     /** Always applies: deleting what is already gone, or was never this user's, is a no-op. */
-    private MutationResult delete(UserTransaction tx, Mutation m) {
-        var found = repository.find(tx.handle(), tx.userId(), m.taskId()).filter(t -> !t.deleted());
+    private MutationResult delete(UserTransaction tx, Mutation m, PushBatch batch) {
+        var found = batch.task(m.taskId()).filter(t -> !t.deleted());
         if (found.isEmpty()) {
             return MutationResult.applied(m.mutationId(), null);
         }
         var tombstone = found.get().tombstone(tx.now(), tx.nextSeq());
-        repository.update(tx.handle(), tombstone);
+        batch.changed(found.get(), tombstone, Set.of());
         return MutationResult.applied(m.mutationId(), tombstone.toChange());
     }
 

@@ -9,7 +9,7 @@ import dev.tododesktop.server.tasks.QueryParams;
 import dev.tododesktop.server.tasks.UserScope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /** {@code GET} and {@code POST /api/{user_id}/sync}. */
 public final class SyncRoutes implements RouteGroup {
@@ -33,8 +33,8 @@ public final class SyncRoutes implements RouteGroup {
     private void pull(Context ctx) {
         var user = scope.require(ctx).userId();
         String rawCursor = ctx.queryParam("cursor");
-        OptionalLong cursor = rawCursor == null || rawCursor.isEmpty()
-                ? OptionalLong.empty() : OptionalLong.of(Cursor.decode(rawCursor));
+        Optional<Cursor> cursor = rawCursor == null || rawCursor.isEmpty()
+                ? Optional.empty() : Optional.of(Cursor.decode(rawCursor));
         long limit = QueryParams.longParam(ctx, "limit").orElse((long) SyncService.DEFAULT_PULL_LIMIT);
         if (limit < 1 || limit > SyncService.MAX_PULL_LIMIT) {
             throw ApiException.validation("limit", "limit must be between 1 and " + SyncService.MAX_PULL_LIMIT + ".");

@@ -13,7 +13,7 @@ import dev.tododesktop.server.tasks.TaskRepository;
 import dev.tododesktop.server.tasks.UserWrites;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,24 +42,28 @@ public final class SyncService {
      * is read before the rows: any change committed in between has a larger sequence number than
      * the state read, so an empty page may safely answer with the state's cursor.
      */
-    public SyncPullResponse pull(UUID userId, OptionalLong cursor, int limit) {
+    public SyncPullResponse pull(UUID userId, Optional<Cursor> cursor, int limit) {
         return database.jdbi().withHandle(h -> {
             var state = UserWrites.read(h, userId);
-            long after = cursor.orElse(0);
-            if (cursor.isPresent() && after < state.prunedSeq()) {
+            if (cursor.isPresent() && cursor.get().expiredBy(state.prunedSeq())) {
                 throw cursorExpired();
             }
+            long after = cursor.map(Cursor::seq).orElse(0L);
             var rows = repository.changesAfter(h, userId, after, limit + 1);
             boolean hasMore = rows.size() > limit;
             var page = hasMore ? rows.subList(0, limit) : rows;
-            long next = page.isEmpty() ? Math.max(after, state.lastSeq()) : page.getLast().seq();
-            return new SyncPullResponse(page.stream().map(StoredTask::toChange).toList(), Cursor.encode(next), hasMore);
+            // On the last page every change up to the state read is in hand, pruned ones included.
+            long next = hasMore ? page.getLast().seq()
+                    : Math.max(Math.max(after, state.lastSeq()), page.isEmpty() ? 0 : page.getLast().seq());
+            return new SyncPullResponse(page.stream().map(StoredTask::toChange).toList(),
+                    new Cursor(next, state.prunedSeq()).encode(), hasMore);
         });
     }
 
     /** The newest cursor of this user, as the event stream announces it. */
     public String newestCursor(UUID userId) {
-        return Cursor.encode(database.jdbi().withHandle(h -> UserWrites.read(h, userId)).lastSeq());
+        var state = database.jdbi().withHandle(h -> UserWrites.read(h, userId));
+        return new Cursor(state.lastSeq(), state.prunedSeq()).encode();
     }
 
     public SyncPushResponse push(UUID userId, SyncPushRequest request) {
@@ -68,17 +72,13 @@ public final class SyncService {
                     + " mutations; send the rest in another push.");
         }
         return writes.inTransaction(userId, tx -> {
-            var results = new ArrayList<MutationResult>(request.mutations().size());
-            var state = new MutationApplier.PushState();
-            for (Mutation m : request.mutations()) {
-                results.add(applier.apply(tx, m, state));
-            }
-            return new SyncPushResponse(results, Cursor.encode(tx.lastSeq()));
+            var results = applier.applyAll(tx, request.mutations());
+            return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
         });
     }
 
     static ApiException cursorExpired() {
-        return new ApiException(new Problem("urn:todo-desktop:problem:cursor-expired", "Cursor expired", 410,
+        return new ApiException(new Problem(Problem.TYPE_PREFIX + "cursor-expired", "Cursor expired", 410,
                 "Changes this old are no longer kept; pull again without a cursor for a full copy.", null), Map.of());
     }
 }

@@ -2,7 +2,8 @@ package dev.tododesktop.server.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.contract.tasks.Priority;
 import dev.tododesktop.contract.tasks.SortOrder;
@@ -24,8 +25,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class TaskRepository {
 
-    private static final ObjectMapper JSON = ApiJson.mapper();
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+    // Prebuilt reader/writer: tags are read for every row of every list and pull.
+    private static final ObjectReader TAGS_READER = ApiJson.mapper().readerFor(new TypeReference<List<String>>() {});
+    private static final ObjectWriter TAGS_WRITER = ApiJson.mapper().writerFor(new TypeReference<List<String>>() {});
     private static final String COLUMNS = "id, user_id, title, description, completed, completed_at, priority, tags, "
             + "due_at, created_at, updated_at, version, seq, deleted, title_v, description_v, completed_v, "
             + "priority_v, tags_v, due_at_v";
@@ -43,6 +45,21 @@ public final class TaskRepository {
                 .bind("id", taskId.toString())
                 .map(TaskRepository::map)
                 .findOne();
+    }
+
+    /** This user's tasks and tombstones among {@code ids}, by id (one query per 500 ids). */
+    public java.util.Map<UUID, StoredTask> findAll(Handle h, UUID userId, java.util.Collection<UUID> ids) {
+        var found = new java.util.HashMap<UUID, StoredTask>();
+        var list = List.copyOf(ids);
+        for (int from = 0; from < list.size(); from += 500) {
+            var chunk = list.subList(from, Math.min(list.size(), from + 500)).stream().map(UUID::toString).toList();
+            h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :user AND id IN (<ids>)")
+                    .bind("user", userId.toString())
+                    .bindList("ids", chunk)
+                    .map(TaskRepository::map)
+                    .forEach(t -> found.put(t.id(), t));
+        }
+        return found;
     }
 
     /** Whether any user holds this id, live or deleted, or ever held it (a pruned tombstone). */
@@ -69,14 +86,49 @@ public final class TaskRepository {
                         + ":tags_v, :due_at_v, :titleKey, :descriptionKey) ON CONFLICT (id) DO NOTHING")
                 .bindMap(bindings(t))
                 .execute();
-        if (rows == 1) {
-            replaceTags(h, t);
+        if (rows == 1 && !t.tags().isEmpty()) {
+            insertTags(h, t);
         }
         return rows == 1;
     }
 
+    /**
+     * Writes changed tasks over their rows in one batch: {@code changes} maps each task as it was
+     * read to its new state. Tags are rewritten only for tasks whose tags changed.
+     */
+    public void updateAll(Handle h, List<java.util.Map.Entry<StoredTask, StoredTask>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch(UPDATE_SQL);
+        for (var change : changes) {
+            batch.bindMap(bindings(change.getValue())).add();
+        }
+        int[] rows = batch.execute();
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != 1) {
+                throw new IllegalStateException("task row vanished inside its owner's transaction: " + changes.get(i).getValue().id());
+            }
+        }
+        for (var change : changes) {
+            var before = change.getKey();
+            var t = change.getValue();
+            if (t.deleted() != before.deleted() || !t.tags().equals(before.tags())) {
+                replaceTags(h, t);
+            }
+        }
+    }
+
+    private static final String UPDATE_SQL = "UPDATE tasks SET title = :title, description = :description, completed = :completed, "
+            + "completed_at = :completedAt, priority = :priority, tags = :tags, due_at = :dueAt, "
+            + "updated_at = :updatedAt, version = :version, seq = :seq, deleted = :deleted, "
+            + "title_v = :title_v, description_v = :description_v, completed_v = :completed_v, "
+            + "priority_v = :priority_v, tags_v = :tags_v, due_at_v = :due_at_v, title_key = :titleKey, "
+            + "description_key = :descriptionKey WHERE id = :id AND user_id = :user";
+
     /** Writes a changed task (or its tombstone) over its row; the row is the user's. */
-    public void update(Handle h, StoredTask t) {
+    public void update(Handle h, StoredTask before, StoredTask t) {
+        boolean tagsChanged = t.deleted() != before.deleted() || !t.tags().equals(before.tags());
         int rows = h.createUpdate("UPDATE tasks SET title = :title, description = :description, completed = :completed, "
                         + "completed_at = :completedAt, priority = :priority, tags = :tags, due_at = :dueAt, "
                         + "updated_at = :updatedAt, version = :version, seq = :seq, deleted = :deleted, "
@@ -88,7 +140,9 @@ public final class TaskRepository {
         if (rows != 1) {
             throw new IllegalStateException("task row vanished inside its owner's transaction: " + t.id());
         }
-        replaceTags(h, t);
+        if (tagsChanged) {
+            replaceTags(h, t);
+        }
     }
 
     private static void replaceTags(Handle h, StoredTask t) {
@@ -96,6 +150,10 @@ public final class TaskRepository {
         if (t.deleted() || t.tags().isEmpty()) {
             return;
         }
+        insertTags(h, t);
+    }
+
+    private static void insertTags(Handle h, StoredTask t) {
         var batch = h.prepareBatch("INSERT INTO task_tags (task_id, user_id, tag_key) VALUES (:id, :user, :tag) "
                 + "ON CONFLICT (task_id, tag_key) DO NOTHING");
         for (String tag : t.tags()) {
@@ -216,7 +274,7 @@ public final class TaskRepository {
 
     private static String writeTags(List<String> tags) {
         try {
-            return JSON.writeValueAsString(tags);
+            return TAGS_WRITER.writeValueAsString(tags);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("tags cannot be written as JSON", e);
         }
@@ -224,7 +282,7 @@ public final class TaskRepository {
 
     private static List<String> readTags(String json) {
         try {
-            return JSON.readValue(json, STRING_LIST);
+            return TAGS_READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored tags are not a JSON list", e);
         }

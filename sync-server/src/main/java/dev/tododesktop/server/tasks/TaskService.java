@@ -108,7 +108,7 @@ public final class TaskService {
     public void delete(UUID userId, UUID taskId) {
         writes.inTransaction(userId, tx -> {
             var current = live(tx, taskId);
-            repository.update(tx.handle(), current.tombstone(tx.now(), tx.nextSeq()));
+            repository.update(tx.handle(), current, current.tombstone(tx.now(), tx.nextSeq()));
             return null;
         });
     }
@@ -121,7 +121,7 @@ public final class TaskService {
 
     private Task save(UserTransaction tx, StoredTask before, StoredTask after) {
         if (after != before) {
-            repository.update(tx.handle(), after);
+            repository.update(tx.handle(), before, after);
         }
         return after.toTask();
     }

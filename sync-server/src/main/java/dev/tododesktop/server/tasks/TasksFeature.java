@@ -13,6 +13,7 @@ import dev.tododesktop.server.events.PostgresChangeNotifier;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
 import dev.tododesktop.server.sync.AppliedMutations;
+import dev.tododesktop.server.sync.Cursor;
 import dev.tododesktop.server.sync.MutationApplier;
 import dev.tododesktop.server.sync.SyncRoutes;
 import dev.tododesktop.server.sync.SyncService;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -47,11 +49,13 @@ public final class TasksFeature implements AutoCloseable {
         var closeables = new ArrayList<AutoCloseable>();
         var hub = new ChangeHub();
         var repository = new TaskRepository(database.dialect());
-        java.util.function.ToLongFunction<UUID> newestSeq =
-                user -> database.jdbi().withHandle(h -> UserWrites.read(h, user)).lastSeq();
+        Function<UUID, Cursor> newest = user -> {
+            var state = database.jdbi().withHandle(h -> UserWrites.read(h, user));
+            return new Cursor(state.lastSeq(), state.prunedSeq());
+        };
         ChangeNotifier notifier = switch (url) {
             case DatabaseUrl.Postgres pg -> {
-                var n = new PostgresChangeNotifier(pg, hub, newestSeq);
+                var n = new PostgresChangeNotifier(pg, hub, newest);
                 closeables.add(n);
                 yield n;
             }
@@ -62,12 +66,12 @@ public final class TasksFeature implements AutoCloseable {
         var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
         var scope = new UserScope(guard);
         var bodies = new JsonBodies(ApiJson.mapper());
-        var streams = new EventStreams(hub, newestSeq, stillAuthorised, eventSettings);
+        var streams = new EventStreams(hub, newest, stillAuthorised, eventSettings);
         closeables.add(streams);
         var pruner = new TombstonePruner(database, clock);
         closeables.add(pruner.startDaily());
         List<RouteGroup> routes = List.of(new TaskRoutes(scope, tasks, bodies), new SyncRoutes(scope, sync, bodies),
-                new EventRoutes(scope, streams));
+                new EventRoutes(scope, streams), new BusyDatabaseProblems());
         return new TasksFeature(routes, closeables, pruner);
     }
 

@@ -2,6 +2,7 @@ package dev.tododesktop.server.tasks;
 
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.events.ChangeNotifier;
+import dev.tododesktop.server.sync.Cursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,13 +43,13 @@ public final class UserWrites {
             if (t.changed()) {
                 h.createUpdate("UPDATE sync_state SET last_seq = :seq WHERE user_id = :user")
                         .bind("seq", t.lastSeq()).bind("user", userId.toString()).execute();
-                notifier.beforeCommit(h, userId, t.lastSeq());
+                notifier.beforeCommit(h, userId, new Cursor(t.lastSeq(), t.prunedSeq()));
             }
             tx[0] = t;
             return value;
         });
         if (tx[0].changed()) {
-            notifier.afterCommit(userId, tx[0].lastSeq());
+            notifier.afterCommit(userId, new Cursor(tx[0].lastSeq(), tx[0].prunedSeq()));
         }
         return result;
     }

@@ -111,6 +111,28 @@ class AuthEndpointsTest {
     }
 
     @Test
+    void textTheDatabaseCannotStoreIsRefusedNever500() {
+        var nulName = http.post("/api/auth/register",
+                Map.of("email", Accounts.uniqueEmail(), "password", Accounts.PASSWORD, "name", "Ada\u0000", "device_name", "x\u0000"));
+        assertThat(nulName.status()).isEqualTo(422);
+        assertThat(nulName.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "device_name");
+        var loneSurrogate = http.post("/api/auth/register", "{\"email\": \"a\\ud800@example.com\", \"password\": \"" + Accounts.PASSWORD + "\"}");
+        assertThat(loneSurrogate.status()).isEqualTo(422);
+
+        var nulEmail = http.post("/api/auth/login", Map.of("email", "a\u0000@example.com", "password", Accounts.PASSWORD));
+        assertThat(nulEmail.status()).isEqualTo(401);
+        var longEmail = http.post("/api/auth/login", Map.of("email", "a".repeat(300) + "@example.com", "password", Accounts.PASSWORD));
+        assertThat(longEmail.status()).isEqualTo(401);
+        var longDevice = http.post("/api/auth/login",
+                Map.of("email", Accounts.uniqueEmail(), "password", Accounts.PASSWORD, "device_name", "d".repeat(101)));
+        assertThat(longDevice.status()).isEqualTo(422);
+        var hugePassword = http.post("/api/auth/login", Map.of("email", Accounts.uniqueEmail(), "password", "p".repeat(100_000)));
+        assertThat(hugePassword.status()).isEqualTo(401);
+        var nulRefresh = http.post("/api/auth/refresh", Map.of("refresh_token", "abc\u0000"));
+        assertThat(nulRefresh.status()).isEqualTo(401);
+    }
+
+    @Test
     void loginGivesTheSame401ForAWrongPasswordAndAnUnknownEmail() {
         var user = Accounts.register(http);
         var ok = Accounts.login(http, "  " + user.email().toUpperCase(), Accounts.PASSWORD);

@@ -241,4 +241,27 @@ class SyncApiTest {
             assertThat(end.name()).isEqualTo("EOF");
         }
     }
+
+    @Test
+    void aUsersEleventhStreamClosesTheOldest() throws Exception {
+        var streams = new ArrayList<SseListener>();
+        try {
+            for (int i = 0; i < 11; i++) {
+                var stream = SseListener.open(server.baseUri(), alice.events(), alice.token());
+                assertThat(stream.next(Duration.ofSeconds(5)).name()).isEqualTo("ready");
+                streams.add(stream);
+            }
+            var first = streams.getFirst().next(Duration.ofSeconds(5));
+            assertThat(first).isNotNull();
+            assertThat(first.name()).isEqualTo("EOF");
+            alice.created("still heard");
+            for (var stream : streams.subList(1, 11)) {
+                var changed = stream.next(Duration.ofSeconds(2));
+                assertThat(changed).isNotNull();
+                assertThat(changed.name()).isEqualTo("changed");
+            }
+        } finally {
+            streams.forEach(SseListener::close);
+        }
+    }
 }

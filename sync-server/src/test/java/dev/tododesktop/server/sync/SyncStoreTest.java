@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -178,7 +179,7 @@ class SyncStoreTest {
         String cursor = null;
         int pages = 0;
         while (true) {
-            var page = f.sync().pull(user, cursor == null ? OptionalLong.empty() : OptionalLong.of(Cursor.decode(cursor)), 4);
+            var page = f.sync().pull(user, cursor == null ? Optional.empty() : Optional.of(Cursor.decode(cursor)), 4);
             pages++;
             for (var c : page.changes()) {
                 assertThat(replica.put(c.id(), c)).as("each task at most once").isNull();
@@ -194,7 +195,7 @@ class SyncStoreTest {
         for (var t : live.items()) {
             assertThat(((TaskChange) replica.get(t.id())).task()).isEqualTo(t);
         }
-        var empty = f.sync().pull(user, OptionalLong.of(Cursor.decode(cursor)), 100);
+        var empty = f.sync().pull(user, Optional.of(Cursor.decode(cursor)), 100);
         assertThat(empty.changes()).isEmpty();
         assertThat(empty.cursor()).isEqualTo(cursor);
         assertThat(empty.hasMore()).isFalse();
@@ -240,8 +241,27 @@ class SyncStoreTest {
             }
             for (var fu : futures) fu.get();
         }
-        var pulled = f.sync().pull(user, OptionalLong.empty(), 1000);
+        var pulled = f.sync().pull(user, Optional.empty(), 1000);
         assertThat(pulled.changes()).hasSize(80);
-        assertThat(Cursor.decode(pulled.cursor())).isEqualTo(80);
+        assertThat(Cursor.decode(pulled.cursor()).seq()).isEqualTo(80);
+    }
+
+    @Test
+    void prunedTombstonesExpireOlderCursorsAndKeepTheirIdsRetired() throws Exception {
+        var user = f.newUser();
+        var keep = createTask(user, "keep");
+        var gone = createTask(user, "gone");
+        var oldCursor = f.sync().pull(user, Optional.empty(), 100).cursor();
+        f.tasks().delete(user, gone);
+        Thread.sleep(5);
+        int pruned = new dev.tododesktop.server.tasks.TombstonePruner(database, Clock.systemUTC()).prune(java.time.Duration.ZERO);
+        assertThat(pruned).isEqualTo(1);
+        assertThatThrownBy(() -> f.sync().pull(user, Optional.of(Cursor.decode(oldCursor)), 100))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(410));
+        var full = f.sync().pull(user, Optional.empty(), 100);
+        assertThat(full.changes()).extracting(SyncChange::id).containsExactly(keep);
+        assertThat(f.sync().pull(user, Optional.of(Cursor.decode(full.cursor())), 100).changes()).isEmpty();
+        assertThatThrownBy(() -> f.tasks().create(user, CreateTaskRequest.titled("reuse").withId(gone)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
 }

@@ -90,21 +90,26 @@ public final class AuthRateLimiter {
     }
 
     public RateLimitDecision checkAddressLogins(String address) {
-        return checkWindow(address, LOGIN_FAILURE, limits.addressMaxFailures(), limits.addressWindow(), "address");
+        return checkWindow(column(address), LOGIN_FAILURE, limits.addressMaxFailures(), limits.addressWindow(), "address");
     }
 
     public void recordAddressLoginFailure(String address) {
-        record(address, LOGIN_FAILURE);
+        record(column(address), LOGIN_FAILURE);
     }
 
     /** Checks and, when allowed, counts one registration attempt from this address. */
     public RateLimitDecision admitRegistration(String address) {
-        var decision = checkWindow(address, REGISTRATION, limits.registrationMaxAttempts(), limits.registrationWindow(),
+        var decision = checkWindow(column(address), REGISTRATION, limits.registrationMaxAttempts(), limits.registrationWindow(),
                 "registration");
         if (decision instanceof RateLimitDecision.Allowed) {
-            record(address, REGISTRATION);
+            record(column(address), REGISTRATION);
         }
         return decision;
+    }
+
+    /** Fits the column (IPv6 peers may carry a long scope id). */
+    private static String column(String address) {
+        return address.length() <= 100 ? address : address.substring(0, 100);
     }
 
     private RateLimitDecision checkWindow(String address, String kind, int max, Duration window, String limit) {

@@ -3,6 +3,7 @@ package dev.tododesktop.server.auth.sessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +25,13 @@ public final class LiveSessions {
     private final Clock clock;
     private final long checkTtlMillis;
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    private final RevocationBroadcast broadcast;
 
-    public LiveSessions(SessionStore store, Clock clock, Duration checkTtl) {
+    public LiveSessions(SessionStore store, Clock clock, Duration checkTtl, RevocationBroadcast broadcast) {
         this.store = store;
         this.clock = clock;
         this.checkTtlMillis = checkTtl.toMillis();
+        this.broadcast = broadcast;
     }
 
     /** True when the session exists, belongs to this user, is not revoked and has not expired. */
@@ -47,8 +50,22 @@ public final class LiveSessions {
         return true;
     }
 
-    /** This instance ended the session: refuse its tokens from now on. */
+    /** This instance ended the session (committed): refuse its tokens from now on, and tell the others. */
     public void revoked(UUID sessionId) {
+        revoked(List.of(sessionId));
+    }
+
+    public void revoked(List<UUID> sessionIds) {
+        sessionIds.forEach(this::markDead);
+        broadcast.publish(sessionIds);
+    }
+
+    /** Another instance ended the session (announced through the {@link RevocationBroadcast}). */
+    public void endedElsewhere(UUID sessionId) {
+        markDead(sessionId);
+    }
+
+    private void markDead(UUID sessionId) {
         entries.put(sessionId, Entry.DEAD);
     }
 

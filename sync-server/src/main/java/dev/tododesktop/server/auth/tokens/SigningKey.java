@@ -9,28 +9,61 @@ import com.nimbusds.jose.jwk.ECKey;
 import java.time.Instant;
 
 /**
- * One ES256 key pair from the database. {@link #toString()} names only the key id: the private
- * half must never reach a log.
- *
- * @param retireAt after this, the key no longer signs
- * @param expireAt after this, the key no longer verifies and leaves the JWKS
+ * One ES256 key pair from the database. A class rather than a record so that the private half
+ * has no accessor: it is reachable only as a {@link JWSSigner}, and {@link #toString()} names
+ * only the key id, so it can never reach a log or a response.
  */
-public record SigningKey(String kid, ECKey jwk, Instant createdAt, Instant retireAt, Instant expireAt,
-                         JWSSigner signer, JWSVerifier verifier) {
+public final class SigningKey {
 
-    static SigningKey of(ECKey jwk, Instant createdAt, Instant retireAt, Instant expireAt) {
+    private final String kid;
+    private final ECKey publicJwk;
+    private final Instant createdAt;
+    private final Instant retireAt;
+    private final Instant expireAt;
+    private final JWSSigner signer;
+    private final JWSVerifier verifier;
+
+    private SigningKey(ECKey privateJwk, Instant createdAt, Instant retireAt, Instant expireAt) throws JOSEException {
+        this.kid = privateJwk.getKeyID();
+        this.publicJwk = privateJwk.toPublicJWK();
+        this.createdAt = createdAt;
+        this.retireAt = retireAt;
+        this.expireAt = expireAt;
+        this.signer = new ECDSASigner(privateJwk);
+        this.verifier = new ECDSAVerifier(publicJwk.toECPublicKey());
+    }
+
+    /**
+     * @param retireAt after this, the key no longer signs
+     * @param expireAt after this, the key no longer verifies and leaves the JWKS
+     */
+    static SigningKey of(ECKey privateJwk, Instant createdAt, Instant retireAt, Instant expireAt) {
         try {
-            var publicKey = jwk.toECPublicKey();
-            return new SigningKey(jwk.getKeyID(), jwk, createdAt, retireAt, expireAt,
-                    new ECDSASigner(jwk), new ECDSAVerifier(publicKey));
+            return new SigningKey(privateJwk, createdAt, retireAt, expireAt);
         } catch (JOSEException e) {
-            throw new IllegalStateException("unusable signing key " + jwk.getKeyID(), e);
+            throw new IllegalStateException("unusable signing key " + privateJwk.getKeyID(), e);
         }
+    }
+
+    public String kid() {
+        return kid;
     }
 
     /** The public half, as listed in the JWKS. */
     public ECKey publicJwk() {
-        return jwk.toPublicJWK();
+        return publicJwk;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    JWSSigner signer() {
+        return signer;
+    }
+
+    JWSVerifier verifier() {
+        return verifier;
     }
 
     boolean signsAt(Instant now) {

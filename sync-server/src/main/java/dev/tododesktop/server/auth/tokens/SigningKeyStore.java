@@ -36,6 +36,8 @@ public final class SigningKeyStore {
     public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
     private static final Logger log = LoggerFactory.getLogger(SigningKeyStore.class);
     private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
+    /** The JWKS re-reads the table this often, so it lists keys other instances added. */
+    private static final Duration JWKS_REFRESH = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -78,6 +80,9 @@ public final class SigningKeyStore {
     /** The public keys a client may see: every key that still verifies. */
     public List<ECKey> publicKeys() {
         Instant now = clock.instant();
+        if (now.isAfter(lastLoad.plus(JWKS_REFRESH))) {
+            reload();
+        }
         return keys.values().stream()
                 .filter(k -> k.verifiesAt(now))
                 .sorted(Comparator.comparing(SigningKey::createdAt).reversed())
