@@ -2,7 +2,10 @@ package dev.tododesktop.client.ui.signin;
 
 import dev.tododesktop.client.account.AccountService;
 import dev.tododesktop.client.account.AuthOutcome;
-import java.util.ArrayList;
+import dev.tododesktop.contract.FieldError;
+import dev.tododesktop.contract.auth.AuthValidator;
+import dev.tododesktop.contract.auth.LoginRequest;
+import dev.tododesktop.contract.auth.RegisterRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -30,10 +33,8 @@ public final class SignInViewModel {
 
     public enum Mode { SIGN_IN, REGISTER }
 
-    static final int PASSWORD_MIN = 8;
-    static final int PASSWORD_MAX = 128;
-    public static final String PASSWORD_RULES =
-            "At least " + PASSWORD_MIN + " characters. Any characters are fine; very common passwords are refused.";
+    public static final String PASSWORD_RULES = "At least " + AuthValidator.PASSWORD_MIN_LENGTH
+            + " characters. Any characters are fine; very common passwords are refused.";
 
     private final AccountService accounts;
     private final Executor uiThread;
@@ -92,22 +93,13 @@ public final class SignInViewModel {
         }));
     }
 
+    /** The contract's own rules, so the screen says before submitting what the server would say after. */
     private boolean checkLocally() {
-        var problems = new ArrayList<AuthOutcome.FieldProblem>();
-        String e = email.get().strip();
-        if (!e.contains("@") || e.startsWith("@") || e.endsWith("@")) {
-            problems.add(new AuthOutcome.FieldProblem("email", "Enter an email address like name@example.com."));
-        }
-        if (mode.get() == Mode.REGISTER) {
-            int length = password.get().codePointCount(0, password.get().length());
-            if (length < PASSWORD_MIN) {
-                problems.add(new AuthOutcome.FieldProblem("password", "Use at least " + PASSWORD_MIN + " characters."));
-            } else if (length > PASSWORD_MAX) {
-                problems.add(new AuthOutcome.FieldProblem("password", "Use at most " + PASSWORD_MAX + " characters."));
-            }
-        }
-        showFieldProblems(problems);
-        return problems.isEmpty();
+        List<FieldError> errors = mode.get() == Mode.SIGN_IN
+                ? AuthValidator.validate(new LoginRequest(email.get(), password.get(), null))
+                : AuthValidator.validate(new RegisterRequest(email.get(), password.get(), null, null));
+        showFieldProblems(errors.stream().map(e -> new AuthOutcome.FieldProblem(e.field(), e.message())).toList());
+        return errors.isEmpty();
     }
 
     private void show(AuthOutcome outcome) {

@@ -97,7 +97,7 @@ class SignInViewModelTest {
         model.submit();
 
         assertThat(accounts.calls).isEmpty();
-        assertThat(model.passwordErrorProperty().get()).isEqualTo("Use at least 8 characters.");
+        assertThat(model.passwordErrorProperty().get()).isEqualTo("Password must be at least 8 characters.");
 
         model.passwordProperty().set("long enough");
         assertThat(model.passwordErrorProperty().get()).as("editing retires the message").isEmpty();
@@ -132,7 +132,8 @@ class SignInViewModelTest {
     }
 
     @Test
-    void aMalformedEmailIsCaughtBeforeTheServer() {
+    void aMalformedEmailIsCaughtBeforeTheServerWhenRegistering() {
+        model.toggleMode();
         model.emailProperty().set("not-an-email");
         model.passwordProperty().set("whatever1");
         model.submit();
