@@ -43,6 +43,9 @@ public final class EnvironmentConfig {
     public static final String RATE_ADDRESS_MAX_FAILURES = "TODO_RATE_ADDRESS_MAX_FAILURES";
     public static final String RATE_ADDRESS_WINDOW = "TODO_RATE_ADDRESS_WINDOW";
     public static final String RATE_REGISTRATIONS = "TODO_RATE_REGISTRATIONS_PER_HOUR";
+    public static final String ARGON2_MEMORY_KIB = "TODO_ARGON2_MEMORY_KIB";
+    public static final String ARGON2_ITERATIONS = "TODO_ARGON2_ITERATIONS";
+    public static final String SESSION_CHECK_TTL = "TODO_SESSION_CHECK_TTL";
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
@@ -86,7 +89,30 @@ public final class EnvironmentConfig {
                 list(CORS_ORIGINS, this::origin),
                 list(TRUSTED_PROXIES, v -> address(TRUSTED_PROXIES, v)),
                 rateLimits,
-                positiveInt(DB_POOL_SIZE, defaults.maxDatabaseConnections()));
+                positiveInt(DB_POOL_SIZE, defaults.maxDatabaseConnections()),
+                passwordHashing(defaults.passwordHashing()),
+                duration(SESSION_CHECK_TTL, defaults.sessionCheckTtl()));
+    }
+
+    /** The environment may raise the Argon2 cost, never lower it below OWASP's minimum. */
+    private PasswordHashing passwordHashing(PasswordHashing fallback) {
+        int memory = positiveInt(ARGON2_MEMORY_KIB, fallback.memoryKib());
+        if (memory < PasswordHashing.OWASP_MEMORY_KIB) {
+            throw new ConfigException(ARGON2_MEMORY_KIB, "must be at least " + PasswordHashing.OWASP_MEMORY_KIB
+                    + " (19 MiB, OWASP's minimum for Argon2id), was " + memory);
+        }
+        if (memory > 4 * 1024 * 1024) {
+            throw new ConfigException(ARGON2_MEMORY_KIB, "must be at most 4194304 (4 GiB), was " + memory);
+        }
+        int iterations = positiveInt(ARGON2_ITERATIONS, fallback.iterations());
+        if (iterations < PasswordHashing.OWASP_ITERATIONS) {
+            throw new ConfigException(ARGON2_ITERATIONS, "must be at least " + PasswordHashing.OWASP_ITERATIONS
+                    + " (OWASP's minimum for Argon2id), was " + iterations);
+        }
+        if (iterations > 100) {
+            throw new ConfigException(ARGON2_ITERATIONS, "must be at most 100, was " + iterations);
+        }
+        return new PasswordHashing(memory, iterations, fallback.parallelism());
     }
 
     private Optional<String> value(String name) {

@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param port            0 picks a free port
  * @param database        empty means the default SQLite file in {@code dataDir}
  * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
+ * @param passwordHashing Argon2id cost for new hashes
+ * @param sessionCheckTtl how long an instance trusts its cached answer to "is this session still
+ *                        live?"; a revocation made by another instance sharing the database is
+ *                        seen within this time (the instance that revokes sees it at once)
  */
 public record ServerConfig(
         InetAddress bindAddress,
@@ -30,15 +34,20 @@ public record ServerConfig(
         List<String> corsOrigins,
         List<InetAddress> trustedProxies,
         RateLimitSettings rateLimits,
-        int maxDatabaseConnections) {
+        int maxDatabaseConnections,
+        PasswordHashing passwordHashing,
+        Duration sessionCheckTtl) {
 
     public static final String DEFAULT_ISSUER = "todo-desktop";
     public static final String DEFAULT_AUDIENCE = "todo-desktop-api";
+    public static final Duration DEFAULT_SESSION_CHECK_TTL = Duration.ofSeconds(5);
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(passwordHashing, "passwordHashing");
+        Objects.requireNonNull(sessionCheckTtl, "sessionCheckTtl");
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
         if (port < 0 || port > 65_535) {
@@ -56,7 +65,8 @@ public record ServerConfig(
                 InetAddress.getLoopbackAddress(), 8080, dataDir, Optional.empty(),
                 DEFAULT_ISSUER, DEFAULT_AUDIENCE,
                 Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(90),
-                List.of(), List.of(), RateLimitSettings.defaults(), 10);
+                List.of(), List.of(), RateLimitSettings.defaults(), 10,
+                PasswordHashing.owaspMinimum(), DEFAULT_SESSION_CHECK_TTL);
     }
 
     public DatabaseUrl databaseUrl() {
@@ -65,26 +75,49 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindAddress, newPort, dataDir, database, issuer, audience, accessTokenTtl,
-                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections);
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl);
     }
 
     public ServerConfig withDatabase(DatabaseUrl url) {
         return new ServerConfig(bindAddress, port, dataDir, Optional.of(url), issuer, audience, accessTokenTtl,
-                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections);
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl);
     }
 
     public ServerConfig withRateLimits(RateLimitSettings limits) {
         return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
-                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, limits, maxDatabaseConnections);
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, limits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl);
     }
 
     public ServerConfig withAccessTokenTtl(Duration ttl) {
         return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, ttl,
-                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections);
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl);
     }
 
     public ServerConfig withTrustedProxies(List<InetAddress> proxies) {
         return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
-                sessionIdleTtl, signingKeyRotation, corsOrigins, proxies, rateLimits, maxDatabaseConnections);
+                sessionIdleTtl, signingKeyRotation, corsOrigins, proxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl);
+    }
+
+    public ServerConfig withPasswordHashing(PasswordHashing hashing) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,
+                hashing, sessionCheckTtl);
+    }
+
+    public ServerConfig withSessionCheckTtl(Duration ttl) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, ttl);
+    }
+
+    public ServerConfig withSigningKeyRotation(Duration rotation) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, rotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl);
     }
 }

@@ -61,12 +61,32 @@ class EnvironmentConfigTest {
             "TODO_TRUSTED_PROXIES|proxy.internal",
             "TODO_DB_POOL_SIZE|0",
             "TODO_RATE_ADDRESS_MAX_FAILURES|many",
+            "TODO_ARGON2_MEMORY_KIB|1024",
+            "TODO_ARGON2_MEMORY_KIB|lots",
+            "TODO_ARGON2_ITERATIONS|1",
+            "TODO_SESSION_CHECK_TTL|0",
+            "TODO_SESSION_CHECK_TTL|never",
     })
     void anUnusableValueStopsStartUpNamingItsVariable(String variable, String value) {
         assertThatThrownBy(() -> EnvironmentConfig.from(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(variable + ":")
                 .satisfies(e -> assertThat(((ConfigException) e).variable()).isEqualTo(variable));
+    }
+
+    @Test
+    void argon2CostDefaultsToOwaspAndMayOnlyBeRaised() {
+        var defaults = EnvironmentConfig.from(Map.of());
+        assertThat(defaults.passwordHashing()).isEqualTo(PasswordHashing.owaspMinimum());
+        assertThat(defaults.passwordHashing().memoryKib()).isEqualTo(19_456);
+        assertThat(defaults.passwordHashing().iterations()).isEqualTo(2);
+        assertThat(defaults.passwordHashing().parallelism()).isEqualTo(1);
+        assertThat(defaults.sessionCheckTtl()).isEqualTo(Duration.ofSeconds(5));
+
+        var raised = EnvironmentConfig.from(Map.of(
+                "TODO_ARGON2_MEMORY_KIB", "65536", "TODO_ARGON2_ITERATIONS", "3", "TODO_SESSION_CHECK_TTL", "2s"));
+        assertThat(raised.passwordHashing()).isEqualTo(new PasswordHashing(65_536, 3, 1));
+        assertThat(raised.sessionCheckTtl()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
