@@ -119,6 +119,8 @@ public final class Database implements AutoCloseable {
     private void configure() throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            // Before anything that writes (switching to WAL rewrites the header): a file that is not ours stays untouched.
+            refuseForeignDatabase(connection);
             try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
                 String mode = rs.next() ? rs.getString(1) : "";
                 if (!"wal".equalsIgnoreCase(mode)) {
@@ -157,6 +159,17 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** A SQLite file with tables but no schema_version belongs to something else; never write into it. */
+    private void refuseForeignDatabase(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE name = 'schema_version'), count(*) "
+                     + "FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+            if (rs.next() && rs.getInt(1) == 0 && rs.getInt(2) > 0) {
+                throw new CorruptStoreException(file, "not a Todo Desktop database (it has other tables)", null);
+            }
+        }
     }
 
     private static int currentVersion(Connection c) throws SQLException {

@@ -35,10 +35,11 @@ public final class Schema {
                             title_key TEXT NOT NULL,
                             description_key TEXT NOT NULL) STRICT""",
                     "CREATE INDEX task_by_created ON task (created_at, id)",
-                    "CREATE INDEX task_by_updated ON task (updated_at, id)",
-                    "CREATE INDEX task_by_title ON task (title_key, id)",
+                    // Each sort index ends in the tie-breakers (created_at, id) so ORDER BY needs no temp b-tree.
+                    "CREATE INDEX task_by_updated ON task (updated_at, created_at, id)",
+                    "CREATE INDEX task_by_title ON task (title_key, created_at, id)",
                     "CREATE INDEX task_by_due ON task (completed, due_at)",
-                    "CREATE INDEX task_by_priority ON task (priority, created_at)",
+                    "CREATE INDEX task_by_priority ON task (priority, created_at, id)",
                     """
                     CREATE TABLE task_tag (
                         task_id TEXT NOT NULL REFERENCES task (id) ON DELETE CASCADE,

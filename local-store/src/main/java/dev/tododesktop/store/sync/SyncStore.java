@@ -67,13 +67,13 @@ public final class SyncStore {
     private void acknowledge(Connection c, Mutation m, MutationResult result) throws SQLException {
         Outbox.remove(c, m.mutationId());
         switch (result) {
-            case MutationResult.Applied(UUID id, Optional<ServerTask> task) -> adoptAnswer(c, m, task);
-            case MutationResult.Duplicate(UUID id, Optional<ServerTask> task) -> adoptAnswer(c, m, task);
-            case MutationResult.Conflict(UUID id, ServerTask task, Set<TaskField> fields) -> {
+            case MutationResult.Applied(var _, var task) -> adoptAnswer(c, m, task);
+            case MutationResult.Duplicate(var _, var task) -> adoptAnswer(c, m, task);
+            case MutationResult.Conflict(var _, var task, var fields) -> {
                 adoptAnswer(c, m, Optional.of(task));
                 recordConflict(c, m, task, fields);
             }
-            case MutationResult.Invalid(UUID id, String message) ->
+            case MutationResult.Invalid(var _, var message) ->
                     ConflictTables.putError(c, m, message, clock.instant());
         }
         Materializer.refresh(c, m.taskId());
@@ -96,7 +96,11 @@ public final class SyncStore {
             throws SQLException {
         switch (server) {
             case ServerTask.Live(Task task) -> {
+                // A field this mutation did not set cannot have a local side; nothing to ask about.
                 for (TaskField field : fields) {
+                    if (!m.fields().fields().contains(field)) {
+                        continue;
+                    }
                     ConflictTables.putConflict(c, m.taskId(), field, m.fields().only(Set.of(field)),
                             TaskEdit.fieldOf(task, field), clock.instant());
                 }
@@ -157,10 +161,10 @@ public final class SyncStore {
     }
 
     /** Stores {@code task} as the base unless the base already holds a newer version. */
-    private static boolean adoptBase(Connection c, ServerTask task) throws SQLException {
+    private static void adoptBase(Connection c, ServerTask task) throws SQLException {
         OptionalLong current = TaskTables.findBase(c, task.id()).map(Task::serverVersion).orElse(OptionalLong.empty());
         if (current.isPresent() && current.getAsLong() > task.version()) {
-            return false;
+            return;
         }
         switch (task) {
             case ServerTask.Live(Task live) -> TaskTables.putBase(c, live);
@@ -169,7 +173,6 @@ public final class SyncStore {
                 ConflictTables.deleteConflictsOf(c, t.id());
             }
         }
-        return true;
     }
 
     /** The cursor to pull from; empty before the first pull or after {@link #resetForFullResync()}. */

@@ -28,7 +28,8 @@ public final class TaskQueries {
     public List<Task> list(TaskQuery query) {
         Sql sql = where(query);
         String select = "SELECT " + TaskTables.COLUMNS + ", server_version FROM task t" + sql.where()
-                + " ORDER BY " + orderBy(query);
+                + " ORDER BY " + orderBy(query)
+                + query.page().map(p -> " LIMIT " + p.limit() + " OFFSET " + p.offset()).orElse("");
         return db.read(c -> {
             try (PreparedStatement ps = sql.prepare(c, select); ResultSet rs = ps.executeQuery()) {
                 List<Task> out = new ArrayList<>();
@@ -116,7 +117,7 @@ public final class TaskQueries {
             case DUE_DATE -> "due_at IS NULL, due_at" + dir;
             case PRIORITY -> "priority" + dir;
         };
-        return key + ", created_at, id";
+        return key + ", created_at" + dir + ", id" + dir;
     }
 
     /** User text is matched literally: LIKE's wildcards and the escape character are escaped. */

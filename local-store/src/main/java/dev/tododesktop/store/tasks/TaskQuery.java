@@ -17,8 +17,18 @@ public record TaskQuery(
         Optional<String> search,
         TaskSort sort,
         boolean descending,
+        Optional<Page> page,
         Instant now,
         ZoneId zone) {
+
+    /** A window of the sorted result, for lists that show a screenful at a time. */
+    public record Page(int limit, int offset) {
+        public Page {
+            if (limit <= 0 || offset < 0) {
+                throw new IllegalArgumentException("limit must be positive and offset not negative");
+            }
+        }
+    }
 
     public TaskQuery {
         Objects.requireNonNull(status, "status");
@@ -26,6 +36,7 @@ public record TaskQuery(
         Objects.requireNonNull(priority, "priority");
         search = Objects.requireNonNull(search, "search").filter(s -> !s.isBlank());
         Objects.requireNonNull(sort, "sort");
+        Objects.requireNonNull(page, "page");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(zone, "zone");
     }
@@ -33,28 +44,34 @@ public record TaskQuery(
     /** All tasks, oldest first. */
     public static TaskQuery of(Instant now, ZoneId zone) {
         return new TaskQuery(StatusFilter.ALL, Optional.empty(), Optional.empty(), Optional.empty(),
-                TaskSort.CREATED, false, now, zone);
+                TaskSort.CREATED, false, Optional.empty(), now, zone);
     }
 
     public TaskQuery withStatus(StatusFilter value) {
-        return new TaskQuery(value, tag, priority, search, sort, descending, now, zone);
+        return new TaskQuery(value, tag, priority, search, sort, descending, page, now, zone);
     }
 
     /** Tasks carrying this tag (case-insensitive). */
     public TaskQuery withTag(String value) {
-        return new TaskQuery(status, Optional.of(value), priority, search, sort, descending, now, zone);
+        return new TaskQuery(status, Optional.of(value), priority, search, sort, descending, page, now, zone);
     }
 
     public TaskQuery withPriority(Priority value) {
-        return new TaskQuery(status, tag, Optional.of(value), search, sort, descending, now, zone);
+        return new TaskQuery(status, tag, Optional.of(value), search, sort, descending, page, now, zone);
     }
 
     /** Case-insensitive substring of title or description, taken literally ({@code %} and {@code _} too). */
     public TaskQuery withSearch(String value) {
-        return new TaskQuery(status, tag, priority, Optional.of(value), sort, descending, now, zone);
+        return new TaskQuery(status, tag, priority, Optional.of(value), sort, descending, page, now, zone);
+    }
+
+    /** Only {@code limit} tasks starting at {@code offset} of the sorted result ({@code count} ignores paging). */
+    public TaskQuery page(int limit, int offset) {
+        return new TaskQuery(status, tag, priority, search, sort, descending, Optional.of(new Page(limit, offset)),
+                now, zone);
     }
 
     public TaskQuery sortedBy(TaskSort value, boolean descendingOrder) {
-        return new TaskQuery(status, tag, priority, search, value, descendingOrder, now, zone);
+        return new TaskQuery(status, tag, priority, search, value, descendingOrder, page, now, zone);
     }
 }

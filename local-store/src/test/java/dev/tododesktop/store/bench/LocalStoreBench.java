@@ -45,6 +45,10 @@ public final class LocalStoreBench {
         try {
             run(dir);
         } finally {
+            if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("kept " + dir); // for EXPLAIN QUERY PLAN and friends
+                return;
+            }
             try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
@@ -99,6 +103,8 @@ public final class LocalStoreBench {
             warm(() -> store.tasks().list(all.withSearch("milk")));
             long[] search = time(300, i -> store.tasks().list(all.withSearch(needles[i % needles.length])));
             row("search, " + (TASKS + 1_000) + " tasks, full result list", search);
+            long[] searchPage = time(300, i -> store.tasks().list(all.withSearch(needles[i % needles.length]).page(50, 0)));
+            row("search, " + (TASKS + 1_000) + " tasks, first 50 results", searchPage);
 
             // 5. Filtered + sorted lists.
             TaskQuery activeByDue = all.withStatus(StatusFilter.ACTIVE).sortedBy(TaskSort.DUE_DATE, false);
@@ -106,6 +112,7 @@ public final class LocalStoreBench {
             row("list active, sorted by due date (~5,500 rows)", time(100, i -> store.tasks().list(activeByDue)));
             TaskQuery allByTitle = all.sortedBy(TaskSort.TITLE, false);
             row("list all, sorted by title (11,000 rows)", time(100, i -> store.tasks().list(allByTitle)));
+            row("list all, sorted by title, first 50", time(100, i -> store.tasks().list(allByTitle.page(50, 0))));
             TaskQuery tagPrio = all.withTag("work").withPriority(Priority.HIGH).sortedBy(TaskSort.PRIORITY, true);
             row("list tag=work & priority=high, sorted", time(100, i -> store.tasks().list(tagPrio)));
             row("counts (N left, overdue, today)", time(100, i -> store.tasks().counts(NOW, ZONE)));

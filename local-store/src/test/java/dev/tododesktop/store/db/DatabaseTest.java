@@ -86,6 +86,21 @@ class DatabaseTest {
     }
 
     @Test
+    void someoneElsesSqliteFileIsRefusedAndNotWrittenTo() throws Exception {
+        Path file = dir.resolve("other.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE recipes (name TEXT)");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(CorruptStoreException.class)
+                .hasMessageContaining("not a Todo Desktop database");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void damagedDatabaseIsATypedErrorAndIsNotTouched() throws Exception {
         Path file = dir.resolve("a.db");
         Database.open(file).close(); // the last close checkpoints the WAL into the main file

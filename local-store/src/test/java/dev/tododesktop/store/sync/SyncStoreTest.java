@@ -105,7 +105,7 @@ class SyncStoreTest {
                 server.priority(), List.of(), Optional.empty(), server.createdAt(), server.updatedAt(),
                 OptionalLong.of(3));
         sync.acknowledge(List.of(new MutationResult.Conflict(first.mutationId(),
-                new ServerTask.Live(serverAfterMerge), Set.of(TaskField.TITLE))));
+                new ServerTask.Live(serverAfterMerge), Set.of(TaskField.TITLE, TaskField.DUE_AT))));  // due_at was not ours
 
         List<Conflict> conflicts = store.conflicts().open();
         assertThat(conflicts).singleElement().satisfies(c -> {

@@ -134,6 +134,18 @@ class TaskQueriesTest {
     }
 
     @Test
+    void pagesAreWindowsOfTheSortedList() {
+        for (String t : List.of("a", "b", "c", "d", "e")) {
+            add(TaskEdit.none().title(t));
+        }
+        TaskQuery byTitle = all.sortedBy(TaskSort.TITLE, true);
+        assertThat(titles(byTitle.page(2, 0))).containsExactly("e", "d");
+        assertThat(titles(byTitle.page(2, 2))).containsExactly("c", "b");
+        assertThat(titles(byTitle.page(2, 4))).containsExactly("a");
+        assertThat(store.tasks().count(byTitle.page(2, 4))).isEqualTo(5);
+    }
+
+    @Test
     void countMatchesList() {
         add(TaskEdit.none().title("x").tags(List.of("t")));
         add(TaskEdit.none().title("y"));

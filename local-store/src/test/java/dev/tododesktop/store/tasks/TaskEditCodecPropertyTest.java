@@ -9,9 +9,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
-class TaskEditCodecProperties {
+class TaskEditCodecPropertyTest {
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void anyEditSurvivesEncoding(@ForAll Optional<String> title, @ForAll Optional<String> description,
                                  @ForAll Optional<Boolean> completed, @ForAll Optional<Priority> priority,
                                  @ForAll Optional<@Size(max = 5) List<String>> tags,
@@ -28,7 +28,7 @@ class TaskEditCodecProperties {
         assertThat(TaskEditCodec.decode(TaskEditCodec.encode(e))).isEqualTo(e);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void anyTagListSurvivesEncoding(@ForAll @Size(max = 10) List<String> tags) {
         assertThat(TaskEditCodec.decodeTags(TaskEditCodec.encodeTags(tags))).isEqualTo(tags);
     }

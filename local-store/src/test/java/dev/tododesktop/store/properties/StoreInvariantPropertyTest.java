@@ -41,7 +41,7 @@ import net.jqwik.api.Provide;
  * edits in the order they were made (same mutation_id and fields), and every visible task
  * equals the model's base with those edits replayed in order.
  */
-class StoreInvariantProperties {
+class StoreInvariantPropertyTest {
     private static final int TASKS = 4;
 
     sealed interface Action permits Create, Update, Complete, Delete, Pull, Ack {
