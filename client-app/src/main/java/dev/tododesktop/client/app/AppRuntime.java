@@ -100,6 +100,13 @@ public final class AppRuntime implements AutoCloseable {
         return stores.login(new UserKey(settings.server().identity(), userId));
     }
 
+    /** Closes the signed-in user's store, keeping or discarding what was not synced. Call on {@code io}. */
+    public void closeStore(UnsyncedChanges unsynced) {
+        if (stores.current().isPresent()) {
+            stores.logout(unsynced);
+        }
+    }
+
     @Override
     public void close() {
         io.shutdown();

@@ -5,6 +5,11 @@ import dev.tododesktop.client.account.RemoteAccountService;
 import dev.tododesktop.client.api.ApiResult;
 import dev.tododesktop.client.ui.Theme;
 import dev.tododesktop.client.ui.ViewLoader;
+import dev.tododesktop.client.ui.shell.ShellController;
+import dev.tododesktop.client.ui.shell.ShellViewModel;
+import dev.tododesktop.client.ui.shell.SignOutChoice;
+import dev.tododesktop.client.ui.shell.UnsyncedChangesDialog;
+import dev.tododesktop.store.session.UnsyncedChanges;
 import dev.tododesktop.client.ui.signin.SignInController;
 import dev.tododesktop.client.ui.signin.SignInViewModel;
 import dev.tododesktop.client.ui.tasks.TaskEditorViewModel;
@@ -40,7 +45,7 @@ public final class TodoDesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        runtime = AppRuntime.start(AppDirectories.forCurrentPlatform(), Clock.systemDefaultZone());
+        runtime = AppRuntime.start(directories(), Clock.systemDefaultZone());
         scene = new Scene(new StackPane(new Label("Starting…")), 980, 660);
         runtime.settings().theme().apply(scene);
         stage.setTitle("Todo");
@@ -56,6 +61,18 @@ public final class TodoDesktopApp extends Application {
         } else {
             showSignIn();
         }
+    }
+
+    /**
+     * The platform's data and config directories, unless {@code --data-dir=} / {@code --config-dir=}
+     * name others (a portable install, or a test that must not touch the user's real data).
+     */
+    private AppDirectories directories() {
+        var platform = AppDirectories.forCurrentPlatform();
+        var named = getParameters().getNamed();
+        return new AppDirectories(
+                Optional.ofNullable(named.get("data-dir")).map(java.nio.file.Path::of).orElse(platform.dataDir()),
+                Optional.ofNullable(named.get("config-dir")).map(java.nio.file.Path::of).orElse(platform.configDir()));
     }
 
     /** Remembered login: a valid refresh token in the keychain opens straight to the tasks. */
@@ -93,9 +110,48 @@ public final class TodoDesktopApp extends Application {
             }
             var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
                     ZoneId.systemDefault(), () -> { });
-            show(views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks))));
+            var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks)));
+            var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
+                    new AppSignOut(store), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater);
+            show(views.load("shell.fxml", new ShellController(shell, tasksView)));
             tasks.refresh();
         }));
+    }
+
+    private void changeTheme(Theme theme) {
+        theme.apply(scene);
+        runtime.io().execute(() -> runtime.updateSettings(s -> s.withTheme(theme)));
+    }
+
+    /** Signing out: end the server session, close the store as the user chose, forget the login. */
+    private final class AppSignOut implements ShellViewModel.SignOut {
+        private final dev.tododesktop.store.session.UserStore store;
+
+        AppSignOut(dev.tododesktop.store.session.UserStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public CompletableFuture<Boolean> hasUnsyncedChanges() {
+            return CompletableFuture.supplyAsync(store::hasUnsyncedChanges, runtime.io());
+        }
+
+        @Override
+        public CompletableFuture<Void> signOut(SignOutChoice choice) {
+            return runtime.api().thenAcceptAsync(api -> {
+                var result = api.logout();
+                if (!(result instanceof ApiResult.Ok<?>)) {
+                    log.info("Server-side logout did not complete ({}); local sign-out goes ahead", result);
+                }
+                runtime.closeStore(choice == SignOutChoice.DISCARD ? UnsyncedChanges.DISCARD : UnsyncedChanges.KEEP);
+                runtime.updateSettings(s -> s.withLastUser(Optional.empty()));
+            }, runtime.io()).whenComplete((v, error) -> Platform.runLater(() -> {
+                if (error != null) {
+                    log.error("Sign-out failed", error);
+                }
+                showSignIn();
+            }));
+        }
     }
 
     private void show(Parent root) {
