@@ -5,6 +5,8 @@ import dev.tododesktop.client.account.RemoteAccountService;
 import dev.tododesktop.client.api.ApiResult;
 import dev.tododesktop.client.ui.Theme;
 import dev.tododesktop.client.ui.ViewLoader;
+import dev.tododesktop.client.ui.account.AccountController;
+import dev.tododesktop.client.ui.account.AccountViewModel;
 import dev.tododesktop.client.ui.shell.ShellController;
 import dev.tododesktop.client.ui.shell.ShellViewModel;
 import dev.tododesktop.client.ui.shell.SignOutChoice;
@@ -112,10 +114,30 @@ public final class TodoDesktopApp extends Application {
                     ZoneId.systemDefault(), () -> { });
             var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks)));
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
-                    new AppSignOut(store), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater);
+                    new AppSignOut(store), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
+                    () -> openAccount(user, store));
             show(views.load("shell.fxml", new ShellController(shell, tasksView)));
             tasks.refresh();
         }));
+    }
+
+    private void openAccount(AuthOutcome.SignedIn user, dev.tododesktop.store.session.UserStore store) {
+        var api = runtime.api().getNow(null);
+        if (api == null) {
+            return;
+        }
+        var window = new javafx.stage.Stage();
+        window.initOwner(scene.getWindow());
+        window.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        window.setTitle("Account — " + user.email());
+        var model = new AccountViewModel(api, user.email(), runtime.io(), Platform::runLater, () -> {
+            window.close();
+            new AppSignOut(store).signOut(SignOutChoice.KEEP_FOR_LATER);
+        });
+        var accountScene = new Scene(views.load("account.fxml", new AccountController(model)), 520, 560);
+        runtime.settings().theme().apply(accountScene);
+        window.setScene(accountScene);
+        window.show();
     }
 
     private void changeTheme(Theme theme) {

@@ -43,6 +43,11 @@ public final class ShellController {
     }
 
     @FXML
+    private void openAccount() {
+        model.openAccount();
+    }
+
+    @FXML
     private void signOut() {
         model.signOut();
     }

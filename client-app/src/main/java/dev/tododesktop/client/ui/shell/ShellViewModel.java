@@ -34,19 +34,26 @@ public final class ShellViewModel {
     private final Function<Boolean, CompletableFuture<SignOutChoice>> askAboutUnsynced;
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper("");
     private final Executor ui;
+    private final Runnable openAccount;
 
     /**
      * @param askAboutUnsynced shows the choice to the user (only called when there are unsynced
      *                         changes) and completes with their answer
      */
     public ShellViewModel(String user, Theme initialTheme, Consumer<Theme> onThemeChange, SignOut signOut,
-                          Function<Boolean, CompletableFuture<SignOutChoice>> askAboutUnsynced, Executor ui) {
+                          Function<Boolean, CompletableFuture<SignOutChoice>> askAboutUnsynced, Executor ui,
+                          Runnable openAccount) {
         this.ui = Objects.requireNonNull(ui);
+        this.openAccount = Objects.requireNonNull(openAccount);
         userLabel.set(user);
         theme = new SimpleObjectProperty<>(initialTheme);
         theme.addListener((obs, was, now) -> onThemeChange.accept(now));
         this.signOut = Objects.requireNonNull(signOut);
         this.askAboutUnsynced = Objects.requireNonNull(askAboutUnsynced);
+    }
+
+    public void openAccount() {
+        openAccount.run();
     }
 
     public void toggleTheme() {
