@@ -11,9 +11,11 @@ import java.util.random.RandomGenerator;
  * @param readTimeout bounds each attempt's wait for an answer; retries come on top
  * @param proactiveRefreshFraction refresh an unused access token when this fraction of its lifetime has passed
  * @param deviceName names this device in the user's session list
+ * @param credentialScope the server identity keychain entries are filed under (usually {@code baseUri})
  */
 public record ApiClientConfig(
         URI baseUri,
+        URI credentialScope,
         Duration connectTimeout,
         Duration readTimeout,
         RetryPolicy retryPolicy,

@@ -37,7 +37,7 @@ final class ResultReader {
         }
     }
 
-    private <T> ApiResult<T> read(Response response, JavaType bodyType) throws IOException {
+    <T> ApiResult<T> read(Response response, JavaType bodyType) throws IOException {
         int status = response.code();
         byte[] body = response.body().bytes();
         if (response.isSuccessful()) {

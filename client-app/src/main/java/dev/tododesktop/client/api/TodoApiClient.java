@@ -27,6 +27,9 @@ import dev.tododesktop.contract.auth.UserView;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -52,16 +55,17 @@ public final class TodoApiClient implements AutoCloseable {
     private final Runnable onClose;
     private final TaskApi tasks;
     private final SyncApi sync;
+    private final EventsApi events;
 
     TodoApiClient(ApiClientConfig config, CredentialStore store, OkHttpClient baseHttp,
-                  java.util.concurrent.ScheduledExecutorService scheduler, Runnable onClose) {
+                  ScheduledExecutorService scheduler, Runnable onClose) {
         this.config = config;
         this.baseUrl = HttpUrl.get(config.baseUri().toString());
         this.onClose = onClose;
         // The refresh call bypasses the interceptors below and is never resent by OkHttp either:
         // resending a rotated refresh token would look like theft to the server.
         OkHttpClient refreshHttp = baseHttp.newBuilder().retryOnConnectionFailure(false).build();
-        this.session = new SessionKeeper(config.baseUri(), store, new TokenEndpoint(refreshHttp, baseUrl, mapper),
+        this.session = new SessionKeeper(config.credentialScope(), store, new TokenEndpoint(refreshHttp, baseUrl, mapper),
                 config.clock(), scheduler, config.proactiveRefreshFraction());
         this.http = baseHttp.newBuilder()
                 .retryOnConnectionFailure(false) // RetryInterceptor is the only place that retries
@@ -72,6 +76,7 @@ public final class TodoApiClient implements AutoCloseable {
         this.reader = new ResultReader(mapper);
         this.tasks = new TaskApi(this);
         this.sync = new SyncApi(this);
+        this.events = new EventsApi(this, http, mapper, reader);
     }
 
     /** A client for the server at {@code baseUri} with default timeouts and retries. */
@@ -119,6 +124,11 @@ public final class TodoApiClient implements AutoCloseable {
     /** Pull and push for the sync engine. */
     public SyncApi sync() {
         return sync;
+    }
+
+    /** The server's change notifications, so the sync engine pulls within a second of a remote change. */
+    public EventsApi events() {
+        return events;
     }
 
     // --- accounts --------------------------------------------------------------------
@@ -210,11 +220,11 @@ public final class TodoApiClient implements AutoCloseable {
     }
 
     /** Runs a request that needs a session; without one it answers Unauthorized without a network call. */
-    <T> ApiResult<T> authenticated(java.util.function.Supplier<Request> request, Class<T> bodyType) {
+    <T> ApiResult<T> authenticated(Supplier<Request> request, Class<T> bodyType) {
         return authenticated(request, type(bodyType));
     }
 
-    <T> ApiResult<T> authenticated(java.util.function.Supplier<Request> request, JavaType bodyType) {
+    <T> ApiResult<T> authenticated(Supplier<Request> request, JavaType bodyType) {
         if (session.accessToken().isEmpty()) {
             return signedOut();
         }
@@ -222,7 +232,7 @@ public final class TodoApiClient implements AutoCloseable {
     }
 
     /** Like {@link #authenticated}, for paths that name the signed-in user. */
-    <T> ApiResult<T> forUser(java.util.function.Function<UUID, Request> request, Class<T> bodyType) {
+    <T> ApiResult<T> forUser(Function<UUID, Request> request, Class<T> bodyType) {
         Optional<UUID> user = session.userId();
         if (user.isEmpty()) {
             return signedOut();
@@ -230,7 +240,8 @@ public final class TodoApiClient implements AutoCloseable {
         return reader.execute(http.newCall(request.apply(user.get())), type(bodyType));
     }
 
-    private <T> ApiResult<T> signedOut() {
+    /** What a call that needs a session answers without one, without touching the network. */
+    <T> ApiResult<T> signedOut() {
         return new ApiResult.Unauthorized<>(Problem.of(401, "Signed out", "Sign in to continue."));
     }
 

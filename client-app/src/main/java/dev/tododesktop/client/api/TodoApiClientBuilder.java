@@ -26,6 +26,7 @@ public final class TodoApiClientBuilder {
     private double proactiveRefreshFraction = 0.8;
     private String deviceName = defaultDeviceName();
     private Optional<ScheduledExecutorService> scheduler = Optional.empty();
+    private Optional<URI> credentialScope = Optional.empty();
 
     TodoApiClientBuilder(URI baseUri, CredentialStore store) {
         this.baseUri = baseUri;
@@ -72,6 +73,15 @@ public final class TodoApiClientBuilder {
         return this;
     }
 
+    /**
+     * Which server the keychain entry belongs to, when that is not the base URI: the embedded
+     * server listens on a new port each run, yet the login saved for it must be found again.
+     */
+    public TodoApiClientBuilder credentialScope(URI scope) {
+        this.credentialScope = Optional.of(scope);
+        return this;
+    }
+
     /** Runs early token refreshes; by default the client owns a daemon thread for it. */
     public TodoApiClientBuilder scheduler(ScheduledExecutorService scheduler) {
         this.scheduler = Optional.of(scheduler);
@@ -79,8 +89,8 @@ public final class TodoApiClientBuilder {
     }
 
     public TodoApiClient build() {
-        var config = new ApiClientConfig(baseUri, connectTimeout, readTimeout, retryPolicy, sleeper, random, clock,
-                proactiveRefreshFraction, deviceName);
+        var config = new ApiClientConfig(baseUri, credentialScope.orElse(baseUri), connectTimeout, readTimeout,
+                retryPolicy, sleeper, random, clock, proactiveRefreshFraction, deviceName);
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,24 @@ public final class SessionKeeper implements AutoCloseable {
     private volatile Optional<Active> active = Optional.empty();
     private volatile AuthState state = new AuthState.SignedOut(SignOutReason.NOT_SIGNED_IN);
     private Optional<ScheduledFuture<?>> proactiveRefresh = Optional.empty();
+    /** The last refresh that could not be done, shared with the callers queued behind it. */
+    private Optional<FailedRefresh> lastFailure = Optional.empty();
+
+    /** Not a record: the rejected token must not reach a log through toString. */
+    private static final class FailedRefresh {
+        final String rejectedAccessToken;
+        final long atNanos;
+        final String reason;
+
+        FailedRefresh(String rejectedAccessToken, long atNanos, String reason) {
+            this.rejectedAccessToken = rejectedAccessToken;
+            this.atNanos = atNanos;
+            this.reason = reason;
+        }
+    }
+
+    /** How long a failed refresh answers for every caller rejected with the same token. */
+    private static final Duration FAILURE_SHARED_FOR = Duration.ofSeconds(2);
 
     /**
      * @param proactiveRefreshFraction when, as a fraction of {@code expires_in}, to refresh an
@@ -149,7 +168,17 @@ public final class SessionKeeper implements AutoCloseable {
             if (!current.get().accessToken.equals(rejectedAccessToken)) {
                 return new RefreshOutcome.Refreshed(current.get().accessToken);
             }
+            // Single flight for failures too: callers that queued behind a refresh that just
+            // failed get its answer instead of each trying (and timing out) again.
+            Optional<FailedRefresh> failure = lastFailure.filter(f -> f.rejectedAccessToken.equals(rejectedAccessToken)
+                    && System.nanoTime() - f.atNanos < FAILURE_SHARED_FOR.toNanos());
+            if (failure.isPresent()) {
+                return new RefreshOutcome.NotNow(failure.get().reason);
+            }
             outcome = refreshLocked(current.get().key);
+            lastFailure = outcome instanceof RefreshOutcome.NotNow(String reason)
+                    ? Optional.of(new FailedRefresh(rejectedAccessToken, System.nanoTime(), reason))
+                    : Optional.empty();
         } finally {
             lock.unlock();
         }
@@ -171,7 +200,7 @@ public final class SessionKeeper implements AutoCloseable {
     private RefreshOutcome refreshLocked(CredentialKey key) {
         Optional<String> refreshToken;
         switch (store.read(key)) {
-            case KeychainResult.Done<Optional<String>>(Optional<String> token) -> refreshToken = token;
+            case KeychainResult.Ok<Optional<String>>(Optional<String> token) -> refreshToken = token;
             case KeychainResult.Unavailable<Optional<String>>(String reason) -> {
                 return new RefreshOutcome.NotNow("keychain unavailable: " + reason);
             }
@@ -238,7 +267,7 @@ public final class SessionKeeper implements AutoCloseable {
         try {
             proactiveRefresh = Optional.of(scheduler.schedule(
                     () -> refreshAhead(session.accessToken), delayMillis, TimeUnit.MILLISECONDS));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             proactiveRefresh = Optional.empty();
         }
     }

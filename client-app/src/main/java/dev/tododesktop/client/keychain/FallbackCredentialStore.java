@@ -60,7 +60,7 @@ public final class FallbackCredentialStore implements CredentialStore {
         SessionOnlyStore memory = fallback.get();
         if (memory != null) {
             memory.delete(key);
-            return KeychainResult.done(Done.DONE);
+            return KeychainResult.ok(Done.DONE);
         }
         // A failed delete leaves a token in the OS keychain that this run cannot remove; say so.
         return osKeychain.delete(key);

@@ -81,7 +81,7 @@ public final class OsKeychainStore implements CredentialStore, AutoCloseable {
             }
         });
         try {
-            return KeychainResult.done(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return KeychainResult.ok(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
             log.warn("Keychain {} did not answer within {} ms", operation, timeout.toMillis());

@@ -17,19 +17,19 @@ public final class SessionOnlyStore implements CredentialStore {
 
     @Override
     public KeychainResult<Optional<String>> read(CredentialKey key) {
-        return KeychainResult.done(Optional.ofNullable(tokens.get(key)));
+        return KeychainResult.ok(Optional.ofNullable(tokens.get(key)));
     }
 
     @Override
     public KeychainResult<Done> save(CredentialKey key, String refreshToken) {
         tokens.put(key, refreshToken);
-        return KeychainResult.done(Done.DONE);
+        return KeychainResult.ok(Done.DONE);
     }
 
     @Override
     public KeychainResult<Done> delete(CredentialKey key) {
         tokens.remove(key);
-        return KeychainResult.done(Done.DONE);
+        return KeychainResult.ok(Done.DONE);
     }
 
     @Override

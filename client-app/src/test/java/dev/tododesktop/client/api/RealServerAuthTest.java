@@ -19,6 +19,7 @@ import dev.tododesktop.contract.auth.RegisterRequest;
 import dev.tododesktop.contract.auth.SessionView;
 import dev.tododesktop.contract.auth.UserView;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ class RealServerAuthTest {
     /** A device: its own client and its own keychain. */
     private record Device(TodoApiClient client, SessionOnlyStore keychain, List<AuthState> notified) {
         Optional<String> refreshToken(UUID userId) {
-            return ((KeychainResult.Done<Optional<String>>) keychain.read(new CredentialKey(client.config().baseUri(), userId))).value();
+            return ((KeychainResult.Ok<Optional<String>>) keychain.read(new CredentialKey(client.config().baseUri(), userId))).value();
         }
     }
 
@@ -143,6 +144,24 @@ class RealServerAuthTest {
 
         assertThat(restarted.resume(user.id())).isEqualTo(new ApiResult.Ok<>(user));
         assertThat(restarted.me()).isEqualTo(new ApiResult.Ok<>(user));
+    }
+
+    @Test
+    void a_login_filed_under_a_credential_scope_is_found_again_whatever_the_port() {
+        // The embedded server listens on a new port each run; its logins are filed under a fixed scope.
+        URI scope = URI.create("todo:this-computer");
+        var keychain = new SessionOnlyStore("test");
+        var first = TodoApiClient.builder(server.baseUri(), keychain).credentialScope(scope).build();
+        clients.add(first);
+        UserView user = first.register(new RegisterRequest(email, PASSWORD, "Ada", null)).okValue().orElseThrow();
+        assertThat(((KeychainResult.Ok<Optional<String>>) keychain.read(new CredentialKey(scope, user.id()))).value())
+                .isPresent();
+        assertThat(((KeychainResult.Ok<Optional<String>>) keychain.read(new CredentialKey(server.baseUri(), user.id()))).value())
+                .isEmpty();
+
+        var nextRun = TodoApiClient.builder(server.baseUri(), keychain).credentialScope(scope).build();
+        clients.add(nextRun);
+        assertThat(nextRun.resume(user.id())).isEqualTo(new ApiResult.Ok<>(user));
     }
 
     @Test

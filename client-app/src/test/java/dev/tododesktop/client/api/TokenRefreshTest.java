@@ -106,7 +106,7 @@ class TokenRefreshTest {
         }
         assertThat(refreshCalls).hasValue(1);
         assertThat(server.getRequestCount()).isEqualTo(1 + 20 + 1 + 20); // login, 20 rejected, refresh, 20 retried
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.of("refresh-2")));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.of("refresh-2")));
         assertThat(notified).isEmpty(); // a silent refresh is not a sign-in or sign-out
     }
 
@@ -138,7 +138,7 @@ class TokenRefreshTest {
         assertThat(server.getRequestCount()).isEqualTo(1 + 10 + 1);
         assertThat(client.authState()).isEqualTo(new AuthState.SignedOut(SignOutReason.SESSION_ENDED));
         assertThat(notified).containsExactly(new AuthState.SignedOut(SignOutReason.SESSION_ENDED));
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.empty()));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.empty()));
 
         // Signed out: later calls answer at once, without the network.
         assertThat(client.me()).isInstanceOf(ApiResult.Unauthorized.class);
@@ -196,7 +196,7 @@ class TokenRefreshTest {
         }));
 
         assertThat(client.me()).isEqualTo(new ApiResult.Ok<>(USER));
-        assertThat(keychainAtFirstUse).containsExactly(KeychainResult.done(Optional.of("refresh-2")));
+        assertThat(keychainAtFirstUse).containsExactly(KeychainResult.ok(Optional.of("refresh-2")));
     }
 
     @Test
@@ -208,8 +208,38 @@ class TokenRefreshTest {
 
         assertThat(result).isInstanceOf(ApiResult.Offline.class);
         assertThat(client.authState()).isEqualTo(new AuthState.SignedIn(USER));
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.of("refresh-1")));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.of("refresh-1")));
         assertThat(notified).isEmpty();
+    }
+
+    @Test
+    void requests_queued_behind_a_failed_refresh_share_its_answer_instead_of_each_trying() throws Exception {
+        signIn("access-1", "refresh-1");
+        var allSent = new CountDownLatch(10);
+        server.setDispatcher(Routes.of(request -> {
+            if (isRefresh(request)) {
+                refreshCalls.incrementAndGet();
+                return FakeAuthServer.status(503);
+            }
+            if (allSent.getCount() > 0) {
+                allSent.countDown();
+                awaitQuietly(allSent);
+            }
+            return invalidToken();
+        }));
+
+        var results = new ArrayList<Future<ApiResult<UserView>>>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 10; i++) {
+                results.add(pool.submit(client::me));
+            }
+        }
+
+        for (var result : results) {
+            assertThat(result.get()).isInstanceOf(ApiResult.Offline.class);
+        }
+        assertThat(refreshCalls).hasValue(1);
+        assertThat(client.authState()).isEqualTo(new AuthState.SignedIn(USER));
     }
 
     @Test
@@ -231,7 +261,7 @@ class TokenRefreshTest {
         assertThat(refreshed.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(client.me()).isEqualTo(new ApiResult.Ok<>(USER));
         assertThat(refreshCalls).hasValue(1); // the request went straight out with the new token
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.of("refresh-2")));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.of("refresh-2")));
     }
 
     @Test
@@ -246,7 +276,7 @@ class TokenRefreshTest {
         assertThat(bearer(logout)).isEqualTo("Bearer access-1");
         assertThat(client.authState()).isEqualTo(new AuthState.SignedOut(SignOutReason.LOGGED_OUT));
         assertThat(notified).containsExactly(new AuthState.SignedOut(SignOutReason.LOGGED_OUT));
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.empty()));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.empty()));
     }
 
     @Test
@@ -256,7 +286,7 @@ class TokenRefreshTest {
 
         assertThat(client.logout()).isInstanceOf(ApiResult.Offline.class);
         assertThat(client.authState()).isEqualTo(new AuthState.SignedOut(SignOutReason.LOGGED_OUT));
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.empty()));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.empty()));
     }
 
     @Test
@@ -273,7 +303,7 @@ class TokenRefreshTest {
         assertThat(client.resume(USER.id())).isEqualTo(new ApiResult.Ok<>(USER));
         assertThat(client.authState()).isEqualTo(new AuthState.SignedIn(USER));
         assertThat(notified).containsExactly(new AuthState.SignedIn(USER));
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.of("refresh-10")));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.of("refresh-10")));
     }
 
     @Test
@@ -284,7 +314,7 @@ class TokenRefreshTest {
 
         assertThat(client.resume(USER.id())).isInstanceOf(ApiResult.Unauthorized.class);
         assertThat(client.authState()).isEqualTo(new AuthState.SignedOut(SignOutReason.SESSION_ENDED));
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.empty()));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.empty()));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -294,7 +324,7 @@ class TokenRefreshTest {
         server.close();
 
         assertThat(client.resume(USER.id())).isInstanceOf(ApiResult.Offline.class);
-        assertThat(keychain.read(key)).isEqualTo(KeychainResult.done(Optional.of("refresh-saved")));
+        assertThat(keychain.read(key)).isEqualTo(KeychainResult.ok(Optional.of("refresh-saved")));
     }
 
     @Test

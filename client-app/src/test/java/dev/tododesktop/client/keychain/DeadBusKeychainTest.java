@@ -23,7 +23,7 @@ class DeadBusKeychainTest {
         assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "D-Bus is the Linux keychain transport");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        var builder = new ProcessBuilder(java, "-cp", classpath, KeychainProbe.class.getName())
+        var builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", classpath, KeychainProbe.class.getName())
                 .redirectErrorStream(true);
         builder.environment().put("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + dir.resolve("no-bus-here"));
         builder.environment().remove("DISPLAY");
@@ -35,9 +35,12 @@ class DeadBusKeychainTest {
         }
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
+        System.out.println("Keychain probe with a dead bus: " + output.strip().replace('\n', ' '));
         assertThat(finished).as("probe finished; output:%n%s", output).isTrue();
         assertThat(output).contains("status=SessionOnly[reason=No keychain available");
         long millis = Long.parseLong(output.replaceAll("(?s).*millis=(\\d+).*", "$1"));
-        assertThat(millis).isLessThan(OsKeychainStore.DEFAULT_TIMEOUT.toMillis() + 2_000);
+        // The timeout plus a margin for loading D-Bus classes on a busy CI machine; the precise
+        // timing of the wrapper is OsKeychainStoreTest's job.
+        assertThat(millis).isLessThan(OsKeychainStore.DEFAULT_TIMEOUT.toMillis() + 5_000);
     }
 }

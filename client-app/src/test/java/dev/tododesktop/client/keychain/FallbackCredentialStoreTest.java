@@ -52,10 +52,10 @@ class FallbackCredentialStoreTest {
         assertThat(((KeychainStatus.SessionOnly) status).reason())
                 .contains("no Secret Service on the session bus")
                 .contains("sign in again after restarting");
-        assertThat(store.save(KEY, "refresh")).isEqualTo(KeychainResult.done(Done.DONE));
-        assertThat(store.read(KEY)).isEqualTo(KeychainResult.done(Optional.of("refresh")));
-        assertThat(store.delete(KEY)).isEqualTo(KeychainResult.done(Done.DONE));
-        assertThat(store.read(KEY)).isEqualTo(KeychainResult.done(Optional.empty()));
+        assertThat(store.save(KEY, "refresh")).isEqualTo(KeychainResult.ok(Done.DONE));
+        assertThat(store.read(KEY)).isEqualTo(KeychainResult.ok(Optional.of("refresh")));
+        assertThat(store.delete(KEY)).isEqualTo(KeychainResult.ok(Done.DONE));
+        assertThat(store.read(KEY)).isEqualTo(KeychainResult.ok(Optional.empty()));
         assertThat(dead.calls).as("a dead keychain is asked once, not on every refresh").hasValue(1);
     }
 
@@ -64,10 +64,10 @@ class FallbackCredentialStoreTest {
         var store = new FallbackCredentialStore(new DeadKeychain());
 
         assertThat(store.status()).isEqualTo(new KeychainStatus.OsKeychain("dead"));
-        assertThat(store.save(KEY, "refresh")).isEqualTo(KeychainResult.done(Done.DONE));
+        assertThat(store.save(KEY, "refresh")).isEqualTo(KeychainResult.ok(Done.DONE));
 
         assertThat(store.status()).isInstanceOf(KeychainStatus.SessionOnly.class);
-        assertThat(store.read(KEY)).isEqualTo(KeychainResult.done(Optional.of("refresh")));
+        assertThat(store.read(KEY)).isEqualTo(KeychainResult.ok(Optional.of("refresh")));
     }
 
     @Test
@@ -77,7 +77,7 @@ class FallbackCredentialStoreTest {
 
         store.save(KEY, "refresh");
 
-        assertThat(os.read(KEY)).isEqualTo(KeychainResult.done(Optional.of("refresh")));
+        assertThat(os.read(KEY)).isEqualTo(KeychainResult.ok(Optional.of("refresh")));
         assertThat(store.status()).isEqualTo(os.status());
     }
 

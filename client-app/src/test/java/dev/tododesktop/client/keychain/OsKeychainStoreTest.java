@@ -147,11 +147,11 @@ class OsKeychainStoreTest {
     void a_working_keychain_stores_reads_and_deletes_under_the_service_name_per_server_and_user() {
         var backend = new MapBackend();
         try (var store = new OsKeychainStore(backend, TIMEOUT)) {
-            assertThat(store.save(KEY, "secret")).isEqualTo(KeychainResult.done(Done.DONE));
+            assertThat(store.save(KEY, "secret")).isEqualTo(KeychainResult.ok(Done.DONE));
             assertThat(backend.entries).containsOnlyKeys("Todo Desktop (http://127.0.0.1:8080)|" + KEY.userId());
-            assertThat(store.read(KEY)).isEqualTo(KeychainResult.done(Optional.of("secret")));
-            assertThat(store.delete(KEY)).isEqualTo(KeychainResult.done(Done.DONE));
-            assertThat(store.read(KEY)).isEqualTo(KeychainResult.done(Optional.empty()));
+            assertThat(store.read(KEY)).isEqualTo(KeychainResult.ok(Optional.of("secret")));
+            assertThat(store.delete(KEY)).isEqualTo(KeychainResult.ok(Done.DONE));
+            assertThat(store.read(KEY)).isEqualTo(KeychainResult.ok(Optional.empty()));
             assertThat(store.status()).isEqualTo(new KeychainStatus.OsKeychain("map"));
         }
     }

@@ -28,16 +28,16 @@ class SecretServiceKeychainTest {
         var key = new CredentialKey(URI.create("http://127.0.0.1:1"), UUID.randomUUID());
         String token = "test-refresh-" + UUID.randomUUID();
         try (var store = new OsKeychainStore(new JavaKeyringBackend(), Duration.ofSeconds(10))) {
-            assertThat(store.save(key, token)).isEqualTo(KeychainResult.done(Done.DONE));
-            assertThat(store.read(key)).isEqualTo(KeychainResult.done(Optional.of(token)));
+            assertThat(store.save(key, token)).isEqualTo(KeychainResult.ok(Done.DONE));
+            assertThat(store.read(key)).isEqualTo(KeychainResult.ok(Optional.of(token)));
 
             String rotated = token + "-rotated";
-            assertThat(store.save(key, rotated)).isEqualTo(KeychainResult.done(Done.DONE));
-            assertThat(store.read(key)).isEqualTo(KeychainResult.done(Optional.of(rotated)));
+            assertThat(store.save(key, rotated)).isEqualTo(KeychainResult.ok(Done.DONE));
+            assertThat(store.read(key)).isEqualTo(KeychainResult.ok(Optional.of(rotated)));
 
-            assertThat(store.delete(key)).isEqualTo(KeychainResult.done(Done.DONE));
-            assertThat(store.read(key)).isEqualTo(KeychainResult.done(Optional.empty()));
-            assertThat(store.delete(key)).as("deleting twice is fine").isEqualTo(KeychainResult.done(Done.DONE));
+            assertThat(store.delete(key)).isEqualTo(KeychainResult.ok(Done.DONE));
+            assertThat(store.read(key)).isEqualTo(KeychainResult.ok(Optional.empty()));
+            assertThat(store.delete(key)).as("deleting twice is fine").isEqualTo(KeychainResult.ok(Done.DONE));
         }
     }
 }
