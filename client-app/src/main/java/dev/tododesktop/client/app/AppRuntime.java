@@ -65,8 +65,12 @@ public final class AppRuntime implements AutoCloseable {
             }
             case ServerChoice.Remote remote -> remote.url();
         };
-        CredentialStore credentials = CredentialStores.forThisMachine(URI.create("todo:" + settings.server().identity()));
-        return TodoApiClient.builder(base, credentials).clock(clock).build();
+        URI scope = switch (settings.server()) {
+            case ServerChoice.ThisComputer local -> URI.create("todo:this-computer");
+            case ServerChoice.Remote remote -> remote.url();
+        };
+        CredentialStore credentials = CredentialStores.forThisMachine(scope);
+        return TodoApiClient.builder(base, credentials).credentialScope(scope).clock(clock).build();
     }
 
     public CompletableFuture<TodoApiClient> api() {
