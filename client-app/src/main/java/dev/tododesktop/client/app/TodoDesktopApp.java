@@ -7,6 +7,8 @@ import dev.tododesktop.client.ui.Theme;
 import dev.tododesktop.client.ui.ViewLoader;
 import dev.tododesktop.client.ui.account.AccountController;
 import dev.tododesktop.client.ui.account.AccountViewModel;
+import dev.tododesktop.client.ui.conflicts.ConflictsController;
+import dev.tododesktop.client.ui.conflicts.ConflictsViewModel;
 import dev.tododesktop.client.ui.shell.ShellController;
 import dev.tododesktop.client.ui.shell.ShellViewModel;
 import dev.tododesktop.client.ui.shell.SignOutChoice;
@@ -112,7 +114,8 @@ public final class TodoDesktopApp extends Application {
             }
             var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
                     ZoneId.systemDefault(), () -> { });
-            var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks)));
+            var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
+                    () -> openConflicts(store, tasks)));
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
                     new AppSignOut(store), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
                     () -> openAccount(user, store));
@@ -137,6 +140,17 @@ public final class TodoDesktopApp extends Application {
         var accountScene = new Scene(views.load("account.fxml", new AccountController(model)), 520, 560);
         runtime.settings().theme().apply(accountScene);
         window.setScene(accountScene);
+        window.show();
+    }
+
+    private void openConflicts(dev.tododesktop.store.session.UserStore store, TasksViewModel tasks) {
+        var window = new javafx.stage.Stage();
+        window.initOwner(scene.getWindow());
+        window.setTitle("Conflicts");
+        var model = new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), tasks::refresh);
+        var conflictsScene = new Scene(views.load("conflicts.fxml", new ConflictsController(model)), 620, 420);
+        runtime.settings().theme().apply(conflictsScene);
+        window.setScene(conflictsScene);
         window.show();
     }
 

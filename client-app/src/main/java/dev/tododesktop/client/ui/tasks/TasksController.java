@@ -59,9 +59,14 @@ public final class TasksController {
     @FXML private DatePicker dueDatePicker;
     @FXML private Label detailError;
 
-    public TasksController(TasksViewModel model, TaskEditorViewModel editor) {
+    private final Runnable openConflicts;
+
+    @FXML private Button conflictsButton;
+
+    public TasksController(TasksViewModel model, TaskEditorViewModel editor, Runnable openConflicts) {
         this.model = model;
         this.editor = editor;
+        this.openConflicts = openConflicts;
     }
 
     @FXML
@@ -139,6 +144,13 @@ public final class TasksController {
         undoLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.undoProperty().get().map(TasksViewModel.Undo::message).orElse(""), model.undoProperty()));
         messageLabel.textProperty().bind(model.messageProperty());
+        var hasConflicts = model.openConflictsProperty().greaterThan(0);
+        conflictsButton.visibleProperty().bind(hasConflicts);
+        conflictsButton.managedProperty().bind(hasConflicts);
+        conflictsButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = model.openConflictsProperty().get();
+            return n == 1 ? "1 conflict to review" : n + " conflicts to review";
+        }, model.openConflictsProperty()));
 
         detailPane.visibleProperty().bind(editor.editingProperty());
         detailPane.managedProperty().bind(editor.editingProperty());
@@ -209,6 +221,11 @@ public final class TasksController {
     @FXML
     private void quickAdd() {
         model.quickAdd();
+    }
+
+    @FXML
+    private void openConflicts() {
+        openConflicts.run();
     }
 
     @FXML

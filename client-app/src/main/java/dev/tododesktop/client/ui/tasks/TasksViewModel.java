@@ -58,6 +58,7 @@ public final class TasksViewModel {
     private final ReadOnlyStringWrapper leftText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Optional<Undo>> undo = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper openConflicts = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     // Search-as-you-type issues a query per key; only the newest one may repaint the list.
     private final AtomicLong generation = new AtomicLong();
 
@@ -163,12 +164,14 @@ public final class TasksViewModel {
                 var rows = store.tasks().list(query);
                 var newCounts = store.tasks().counts(query.now(), zone);
                 var newTags = store.tasks().tags();
+                int conflicts = store.conflicts().open().size();
                 ui.execute(() -> {
                     onDone.accept(result);
                     if (ticket == generation.get()) {
                         tasks.setAll(rows);
                     }
                     counts.set(newCounts);
+                    openConflicts.set(conflicts);
                     if (!tags.equals(newTags)) {
                         tags.setAll(newTags);
                     }
@@ -211,4 +214,5 @@ public final class TasksViewModel {
     public ReadOnlyStringProperty leftTextProperty() { return leftText.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Optional<Undo>> undoProperty() { return undo.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyIntegerProperty openConflictsProperty() { return openConflicts.getReadOnlyProperty(); }
 }

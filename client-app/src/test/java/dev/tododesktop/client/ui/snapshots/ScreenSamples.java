@@ -55,7 +55,7 @@ final class ScreenSamples {
                 new Sample("tasks", 960, 620, () -> {
                     var model = new TasksViewModel(sampleStore(), Runnable::run, Runnable::run, SAMPLE_CLOCK, ZoneOffset.UTC, () -> { });
                     var editor = new TaskEditorViewModel(model);
-                    var view = loader.load("tasks.fxml", new TasksController(model, editor));
+                    var view = loader.load("tasks.fxml", new TasksController(model, editor, () -> { }));
                     model.refresh().join();
                     model.tasks().stream().filter(t -> t.title().startsWith("Renew")).findFirst()
                             .ifPresent(t -> editor.show(Optional.of(t)));
