@@ -551,6 +551,9 @@ public final class SyncEngine implements AutoCloseable {
             Duration wait;
             synchronized (this) {
                 streamDown = true;
+                if (lastError.isEmpty()) {
+                    lastError = Optional.of(problem);
+                }
                 wait = streamBackoff.nextDelay();
             }
             log.info("{}, reconnecting in {} ms", problem, wait.toMillis());
