@@ -14,10 +14,13 @@ import dev.tododesktop.contract.sync.SyncPushResponse;
 import dev.tododesktop.store.outbox.Mutation;
 import dev.tododesktop.store.session.UserStore;
 import dev.tododesktop.store.sync.MutationResult;
+import dev.tododesktop.store.sync.ServerTask;
+import dev.tododesktop.store.tasks.TaskQuery;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -393,10 +396,14 @@ public final class SyncEngine implements AutoCloseable {
         }
         // Pull to the end of the server's log; each page and its cursor are stored in one transaction.
         Optional<String> cursor = store.sync().cursor();
+        Set<UUID> seenInFullPull = new HashSet<>();
         while (true) {
             ApiResult<SyncPullResponse> answer = api.sync().pull(cursor, options.pullPageSize());
             if (answer instanceof ApiResult.Ok<SyncPullResponse>(SyncPullResponse page)) {
                 store.sync().applyPull(Wire.toServerTasks(page.changes()), page.cursor());
+                if (counts.fullResync) {
+                    page.changes().forEach(c -> seenInFullPull.add(c.id()));
+                }
                 counts.pulled += page.changes().size();
                 counts.pages++;
                 cursor = Optional.ofNullable(page.cursor());
@@ -418,7 +425,27 @@ public final class SyncEngine implements AutoCloseable {
                 return failure(answer, startNanos, counts);
             }
         }
+        if (counts.fullResync) {
+            dropTasksTheServerNoLongerHas(seenInFullPull, cursor);
+        }
         return report(SyncReport.Outcome.OK, Optional.empty(), startNanos, counts);
+    }
+
+    /**
+     * After a full pull, a task we hold a server version of that the pull did not mention was
+     * deleted while its tombstone was pruned (the reason for the 410): remove it as a tombstone
+     * would. Tasks never pushed have no server version and are kept; a pending edit on a removed
+     * task is pushed next round and comes back as an error the user sees.
+     */
+    private void dropTasksTheServerNoLongerHas(Set<UUID> seen, Optional<String> cursor) {
+        List<ServerTask> gone = store.tasks().list(TaskQuery.of(clock.instant(), ZoneOffset.UTC)).stream()
+                .filter(t -> t.serverVersion().isPresent() && !seen.contains(t.id()))
+                .<ServerTask>map(t -> new ServerTask.Tombstone(t.id(), t.serverVersion().getAsLong()))
+                .toList();
+        if (!gone.isEmpty()) {
+            log.info("full resync: {} tasks no longer on the server", gone.size());
+            store.sync().applyPull(gone, cursor.orElse(null));
+        }
     }
 
     private SyncReport failure(ApiResult<?> answer, long startNanos, Counts counts) {

@@ -35,6 +35,7 @@ final class CuttingProxy implements AutoCloseable {
     private final HttpUrl target;
     private final AtomicBoolean cutNextPush = new AtomicBoolean();
     private final AtomicBoolean goneNextPull = new AtomicBoolean();
+    private final AtomicBoolean pruneTombstones = new AtomicBoolean();
     private final AtomicInteger pushesForwarded = new AtomicInteger();
     private final List<UUID> pushedMutationIds = new CopyOnWriteArrayList<>();
 
@@ -59,6 +60,11 @@ final class CuttingProxy implements AutoCloseable {
 
     void answerNextPullWithCursorGone() {
         goneNextPull.set(true);
+    }
+
+    /** Pulls answer without tombstones, as after the server pruned them. */
+    void pruneTombstonesFromPulls() {
+        pruneTombstones.set(true);
     }
 
     int pushesForwarded() {
@@ -122,7 +128,19 @@ final class CuttingProxy implements AutoCloseable {
             if (wwwAuth != null) {
                 back.setHeader("WWW-Authenticate", wwwAuth);
             }
-            return back.body(response.body().string()).build();
+            String text = response.body().string();
+            if (isSync && "GET".equals(in.getMethod()) && response.code() == 200 && pruneTombstones.get()) {
+                var page = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text);
+                var kept = JSON.createArrayNode();
+                page.get("changes").forEach(c -> {
+                    if (!c.get("deleted").asBoolean()) {
+                        kept.add(c);
+                    }
+                });
+                page.set("changes", kept);
+                text = JSON.writeValueAsString(page);
+            }
+            return back.body(text).build();
         } catch (IOException e) {
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         }

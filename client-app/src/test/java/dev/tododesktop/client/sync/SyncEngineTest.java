@@ -142,20 +142,31 @@ class SyncEngineTest {
     }
 
     @Test
-    void an_expired_cursor_makes_a_full_resync() throws Exception {
+    void an_expired_cursor_makes_a_full_resync_that_also_drops_tasks_whose_tombstones_were_pruned() throws Exception {
         try (var proxy = new CuttingProxy(server.baseUri())) {
             Device a = server.device("a", email, SyncTestServer.fastOptions().withEvents(false), proxy.uri(),
                     dev.tododesktop.client.api.RetryPolicy.none());
-            a.store.edits().create(TaskEdit.none().title("one"));
+            Device b = device("b");
+            Task kept = a.store.edits().create(TaskEdit.none().title("kept"));
+            Task deletedElsewhere = a.store.edits().create(TaskEdit.none().title("deleted on b"));
+            Task pendingLocally = a.store.edits().create(TaskEdit.none().title("synced, then edited offline"));
             assertThat(a.sync().ok()).isTrue();
-            assertThat(a.store.sync().cursor()).isPresent();
+            assertThat(b.sync().ok()).isTrue();
+            b.store.edits().delete(deletedElsewhere.id());
+            assertThat(b.sync().ok()).isTrue();
+            a.store.edits().update(pendingLocally.id(), TaskEdit.none().description("offline note"));
+            Task neverPushed = a.store.edits().create(TaskEdit.none().title("not pushed yet"));
 
+            proxy.pruneTombstonesFromPulls();
             proxy.answerNextPullWithCursorGone();
             SyncReport report = a.sync();
             assertThat(report.ok()).isTrue();
             assertThat(report.fullResync()).isTrue();
-            assertThat(report.pulled()).isEqualTo(1);
-            assertThat(tasks(a.store)).hasSize(1);
+            assertThat(tasks(a.store)).extracting(Task::id)
+                    .containsExactlyInAnyOrder(kept.id(), pendingLocally.id(), neverPushed.id());
+            assertThat(a.store.tasks().get(pendingLocally.id()).map(Task::description)).contains("offline note");
+            assertThat(b.sync().ok()).isTrue();
+            assertThat(tasks(a.store)).isEqualTo(tasks(b.store));
         }
     }
 
