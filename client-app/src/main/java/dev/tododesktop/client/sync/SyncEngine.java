@@ -90,7 +90,7 @@ public final class SyncEngine implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(60), 500, 500, true,
+            return new Options(Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(60), 500, 1000, true,
                     RandomGenerator.getDefault());
         }
 
