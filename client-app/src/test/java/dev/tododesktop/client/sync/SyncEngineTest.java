@@ -95,6 +95,34 @@ class SyncEngineTest {
     }
 
     @Test
+    void a_second_offline_edit_of_a_task_does_not_silently_overwrite_another_devices_change() {
+        Device a = device("a");
+        Device b = device("b");
+        Task shared = a.store.edits().create(TaskEdit.none().title("Plan trip"));
+        assertThat(a.sync().ok()).isTrue();
+        assertThat(b.sync().ok()).isTrue();
+
+        // B, offline, makes two edits of the task; A changes the priority B's second edit also sets.
+        b.store.edits().update(shared.id(), TaskEdit.none().title("Plan the trip"));
+        b.store.edits().update(shared.id(), TaskEdit.none().priority(Priority.HIGH));
+        a.store.edits().update(shared.id(), TaskEdit.none().priority(Priority.LOW));
+        assertThat(a.sync().ok()).isTrue();
+        assertThat(b.sync().ok()).isTrue();
+        assertThat(a.sync().ok()).isTrue();
+
+        Task merged = a.store.tasks().get(shared.id()).orElseThrow();
+        assertThat(merged.title()).isEqualTo("Plan the trip");
+        // Whichever priority wins, the losing side must have been told: B never saw A's LOW.
+        if (merged.priority() == Priority.HIGH) {
+            assertThat(a.store.conflicts().open()).as("A's LOW was overwritten without a conflict")
+                    .anyMatch(c -> c.field() == TaskField.PRIORITY);
+        } else {
+            assertThat(b.store.conflicts().open()).as("B's HIGH was dropped without a conflict")
+                    .anyMatch(c -> c.field() == TaskField.PRIORITY);
+        }
+    }
+
+    @Test
     void more_than_one_batch_is_pushed_in_order_and_pulled_in_pages() {
         Device a = server.device("a", email, SyncTestServer.fastOptions().withEvents(false).withBatchSizes(7, 5));
         Device b = server.device("b", email, SyncTestServer.fastOptions().withEvents(false).withBatchSizes(7, 5));
@@ -200,7 +228,7 @@ class SyncEngineTest {
         a.engine().requestSync();
         Duration took = await(Duration.ofSeconds(3), "B sees A's task", () -> b.store.tasks().get(t.id()).isPresent());
         assertThat(took).isLessThan(Duration.ofSeconds(2));
-        assertThat(remoteChanges.get()).isGreaterThan(before);
+        await(Duration.ofSeconds(2), "B's remote-change listener", () -> remoteChanges.get() > before);
 
         a.store.edits().setCompleted(t.id(), true);
         a.engine().requestSync();
