@@ -12,6 +12,9 @@ import dev.tododesktop.client.ui.conflicts.ConflictsViewModel;
 import dev.tododesktop.client.ui.shell.ShellController;
 import dev.tododesktop.client.ui.shell.ShellViewModel;
 import dev.tododesktop.client.ui.shell.SignOutChoice;
+import dev.tododesktop.client.ui.shell.SyncStatusText;
+import dev.tododesktop.client.sync.SyncEngine;
+import dev.tododesktop.client.sync.SyncStatus;
 import dev.tododesktop.client.ui.shell.UnsyncedChangesDialog;
 import dev.tododesktop.store.session.UnsyncedChanges;
 import dev.tododesktop.client.ui.signin.SignInController;
@@ -46,6 +49,7 @@ public final class TodoDesktopApp extends Application {
     private final ViewLoader views = new ViewLoader();
     private AppRuntime runtime;
     private Scene scene;
+    private Optional<SignedInSession> current = Optional.empty();
 
     @Override
     public void start(Stage stage) {
@@ -101,30 +105,48 @@ public final class TodoDesktopApp extends Application {
         show(views.load("sign-in.fxml", new SignInController(model)));
     }
 
+    /** What exists while someone is signed in; closed on sign-out. */
+    private record SignedInSession(dev.tododesktop.store.session.UserStore store, SyncEngine sync) {}
+
     private void openTasks(AuthOutcome.SignedIn user) {
         show(centered("Opening your tasks…"));
         CompletableFuture.supplyAsync(() -> {
             runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId())));
-            return runtime.openStore(user.userId());
-        }, runtime.io()).whenComplete((store, error) -> Platform.runLater(() -> {
+            var store = runtime.openStore(user.userId());
+            var api = runtime.api().join();
+            return new SignedInSession(store, new SyncEngine(store, api, user.userId(), runtime.clock()));
+        }, runtime.io()).whenComplete((session, error) -> Platform.runLater(() -> {
             if (error != null) {
                 log.error("Cannot open the local store", error);
                 show(centered("Your tasks could not be opened: " + error.getMessage()));
                 return;
             }
+            current = Optional.of(session);
+            var store = session.store();
             var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
-                    ZoneId.systemDefault(), () -> { });
+                    ZoneId.systemDefault(), session.sync()::requestSync);
             var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
                     () -> openConflicts(store, tasks)));
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
-                    new AppSignOut(store), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
-                    () -> openAccount(user, store));
+                    new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
+                    () -> openAccount(user, session));
             show(views.load("shell.fxml", new ShellController(shell, tasksView)));
+            session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
+            session.sync().addStatusListener(status -> Platform.runLater(() -> {
+                shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));
+                tasks.refresh();
+                if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT && current.equals(Optional.of(session))) {
+                    // Revoked elsewhere, or the refresh token expired: keep the unsynced work, ask for a sign-in.
+                    new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
+                }
+            }));
+            shell.syncStatusProperty().set(SyncStatusText.of(session.sync().status(), runtime.clock(), ZoneId.systemDefault()));
             tasks.refresh();
+            session.sync().start();
         }));
     }
 
-    private void openAccount(AuthOutcome.SignedIn user, dev.tododesktop.store.session.UserStore store) {
+    private void openAccount(AuthOutcome.SignedIn user, SignedInSession session) {
         var api = runtime.api().getNow(null);
         if (api == null) {
             return;
@@ -135,7 +157,7 @@ public final class TodoDesktopApp extends Application {
         window.setTitle("Account — " + user.email());
         var model = new AccountViewModel(api, user.email(), runtime.io(), Platform::runLater, () -> {
             window.close();
-            new AppSignOut(store).signOut(SignOutChoice.KEEP_FOR_LATER);
+            new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
         });
         var accountScene = new Scene(views.load("account.fxml", new AccountController(model)), 520, 560);
         runtime.settings().theme().apply(accountScene);
@@ -161,20 +183,28 @@ public final class TodoDesktopApp extends Application {
 
     /** Signing out: end the server session, close the store as the user chose, forget the login. */
     private final class AppSignOut implements ShellViewModel.SignOut {
-        private final dev.tododesktop.store.session.UserStore store;
+        private final SignedInSession session;
 
-        AppSignOut(dev.tododesktop.store.session.UserStore store) {
-            this.store = store;
+        AppSignOut(SignedInSession session) {
+            this.session = session;
         }
 
         @Override
         public CompletableFuture<Boolean> hasUnsyncedChanges() {
-            return CompletableFuture.supplyAsync(store::hasUnsyncedChanges, runtime.io());
+            return CompletableFuture.supplyAsync(session.store()::hasUnsyncedChanges, runtime.io());
         }
 
         @Override
         public CompletableFuture<Void> signOut(SignOutChoice choice) {
-            return runtime.api().thenAcceptAsync(api -> {
+            if (!current.equals(Optional.of(session))) {
+                return CompletableFuture.completedFuture(null); // already signed out
+            }
+            current = Optional.empty();
+            CompletableFuture<?> lastSync = choice == SignOutChoice.SYNC_NOW
+                    ? session.sync().syncNow().completeOnTimeout(null, 15, java.util.concurrent.TimeUnit.SECONDS)
+                    : CompletableFuture.completedFuture(null);
+            return lastSync.exceptionally(e -> null).thenCombine(runtime.api(), (ignored, api) -> api).thenAcceptAsync(api -> {
+                session.sync().close();
                 var result = api.logout();
                 if (!(result instanceof ApiResult.Ok<?>)) {
                     log.info("Server-side logout did not complete ({}); local sign-out goes ahead", result);
@@ -204,6 +234,7 @@ public final class TodoDesktopApp extends Application {
 
     @Override
     public void stop() {
+        current.ifPresent(session -> session.sync().close());
         if (runtime != null) {
             runtime.close();
         }
