@@ -56,6 +56,7 @@ public final class TodoApiClient implements AutoCloseable {
     private final TaskApi tasks;
     private final SyncApi sync;
     private final EventsApi events;
+    private volatile OkHttpClient streamingHttp;
 
     TodoApiClient(ApiClientConfig config, CredentialStore store, OkHttpClient baseHttp,
                   ScheduledExecutorService scheduler, Runnable onClose) {
@@ -276,6 +277,24 @@ public final class TodoApiClient implements AutoCloseable {
 
     JavaType type(Class<?> type) {
         return mapper.constructType(type);
+    }
+
+    /**
+     * The same client (bearer interceptor, single-flight refresh, retries) with a read timeout
+     * fit for a long-lived event stream: the server sends a heartbeat every 15 s.
+     */
+    OkHttpClient streamingHttp() {
+        OkHttpClient current = streamingHttp;
+        if (current == null) {
+            synchronized (this) {
+                current = streamingHttp;
+                if (current == null) {
+                    current = http.newBuilder().readTimeout(java.time.Duration.ofSeconds(45)).build();
+                    streamingHttp = current;
+                }
+            }
+        }
+        return current;
     }
 
     /** For tests in this package that must see the tokens (to prove they leak nowhere). */

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Row I/O for the ordered {@code outbox} table. Entries are never merged or rewritten except
- * for {@link #rebase}, so a mutation_id that may have been sent always keeps its fields.
+ * for their base version ({@link #rebaseUnversioned}, {@link #rebaseFrom}), so a mutation_id that may have been sent always keeps its fields.
  */
 public final class Outbox {
     private static final String COLUMNS = "mutation_id, type, task_id, base_version, fields, made_at";
@@ -62,7 +62,7 @@ public final class Outbox {
     /**
      * Up to {@code limit} entries in outbox order, at most one per task: a task's later edit
      * is based on the result of its earlier one, so it waits until that one is acknowledged
-     * and {@linkplain #rebase rebased} onto the version the server assigned.
+     * and, where that is safe, re-based onto the version the server assigned (see SyncStore).
      */
     public static List<Mutation> nextBatch(Connection c, int limit) throws SQLException {
         List<Mutation> batch = new ArrayList<>();
@@ -96,6 +96,27 @@ public final class Outbox {
             ps.setLong(1, version);
             ps.setString(2, taskId.toString());
             ps.setLong(3, version);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Gives the task's pending edits that have no version yet (made after its create) {@code version}. */
+    public static void rebaseUnversioned(Connection c, UUID taskId, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET base_version = ? "
+                + "WHERE task_id = ? AND base_version IS NULL")) {
+            ps.setLong(1, version);
+            ps.setString(2, taskId.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Moves the task's pending edits based on exactly {@code from} to {@code to}. */
+    public static void rebaseFrom(Connection c, UUID taskId, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET base_version = ? "
+                + "WHERE task_id = ? AND base_version = ?")) {
+            ps.setLong(1, to);
+            ps.setString(2, taskId.toString());
+            ps.setLong(3, from);
             ps.executeUpdate();
         }
     }

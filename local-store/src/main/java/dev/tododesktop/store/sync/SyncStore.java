@@ -79,7 +79,15 @@ public final class SyncStore {
         Materializer.refresh(c, m.taskId());
     }
 
-    /** The answer's task becomes the base, and the task's later edits are based on its version. */
+    /**
+     * The answer's task becomes the base. The task's later edits are re-based on its version only
+     * where that cannot hide another device's change: edits still without a version (made after
+     * an unacknowledged create) always, and edits made on the same version as this one only when
+     * the answer is exactly one version past it, i.e. this mutation was the only change in
+     * between (the server adds one per change). Otherwise they keep the version the user saw, so
+     * the server's field merge reports another device's change to a field they set as a
+     * conflict instead of silently overwriting it.
+     */
     private static void adoptAnswer(Connection c, Mutation m, Optional<ServerTask> answer) throws SQLException {
         if (answer.isEmpty()) {
             if (m.type() == MutationType.DELETE) {
@@ -89,7 +97,10 @@ public final class SyncStore {
         }
         ServerTask task = answer.get();
         adoptBase(c, task);
-        Outbox.rebase(c, m.taskId(), task.version());
+        Outbox.rebaseUnversioned(c, m.taskId(), task.version());
+        if (m.baseVersion().isPresent() && task.version() == m.baseVersion().getAsLong() + 1) {
+            Outbox.rebaseFrom(c, m.taskId(), m.baseVersion().getAsLong(), task.version());
+        }
     }
 
     private void recordConflict(Connection c, Mutation m, ServerTask server, Set<TaskField> fields)

@@ -1,0 +1,128 @@
+package dev.tododesktop.client.app;
+
+import dev.tododesktop.client.api.TodoApiClient;
+import dev.tododesktop.client.keychain.CredentialStore;
+import dev.tododesktop.client.keychain.CredentialStores;
+import dev.tododesktop.server.TodoServer;
+import dev.tododesktop.server.config.ServerConfig;
+import dev.tododesktop.store.dirs.AppDirectories;
+import dev.tododesktop.store.dirs.UserKey;
+import dev.tododesktop.store.session.LocalStores;
+import dev.tododesktop.store.session.UnsyncedChanges;
+import dev.tododesktop.store.session.UserStore;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the app runs on besides its windows: the settings, the embedded sync server (or
+ * the remote one's address), the API client, the local stores, and the one background thread
+ * that does their disk and network work. Starting it returns at once; the server comes up in
+ * the background so the first screen is not kept waiting.
+ */
+public final class AppRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AppRuntime.class);
+
+    private final AppDirectories dirs;
+    private final SettingsFile settingsFile;
+    private final Clock clock;
+    private final ExecutorService io;
+    private final LocalStores stores;
+    private final CompletableFuture<TodoApiClient> api;
+    private volatile AppSettings settings;
+    private volatile Optional<TodoServer> embedded = Optional.empty();
+
+    private AppRuntime(AppDirectories dirs, Clock clock) {
+        this.dirs = dirs;
+        this.clock = clock;
+        this.settingsFile = new SettingsFile(dirs.configDir());
+        this.settings = settingsFile.load();
+        this.io = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("todo-io").daemon().factory());
+        this.stores = new LocalStores(dirs, clock);
+        this.api = CompletableFuture.supplyAsync(this::connect, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    public static AppRuntime start(AppDirectories dirs, Clock clock) {
+        return new AppRuntime(dirs, clock);
+    }
+
+    private TodoApiClient connect() {
+        URI base = switch (settings.server()) {
+            case ServerChoice.ThisComputer local -> {
+                var server = TodoServer.start(ServerConfig.embedded(dirs.dataDir().resolve("server")));
+                embedded = Optional.of(server);
+                log.info("Embedded sync server listening on {}", server.baseUri());
+                yield server.baseUri();
+            }
+            case ServerChoice.Remote remote -> remote.url();
+        };
+        URI scope = switch (settings.server()) {
+            case ServerChoice.ThisComputer local -> URI.create("todo:this-computer");
+            case ServerChoice.Remote remote -> remote.url();
+        };
+        CredentialStore credentials = CredentialStores.forThisMachine(scope);
+        return TodoApiClient.builder(base, credentials).credentialScope(scope).clock(clock).build();
+    }
+
+    public CompletableFuture<TodoApiClient> api() {
+        return api;
+    }
+
+    public ExecutorService io() {
+        return io;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AppDirectories directories() {
+        return dirs;
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    public synchronized void updateSettings(UnaryOperator<AppSettings> change) {
+        settings = change.apply(settings);
+        settingsFile.save(settings);
+    }
+
+    /** Opens the signed-in user's store; any other user's store is closed first. Call on {@code io}. */
+    public UserStore openStore(UUID userId) {
+        stores.current().ifPresent(s -> stores.logout(UnsyncedChanges.KEEP));
+        return stores.login(new UserKey(settings.server().identity(), userId));
+    }
+
+    /** Closes the signed-in user's store, keeping or discarding what was not synced. Call on {@code io}. */
+    public void closeStore(UnsyncedChanges unsynced) {
+        if (stores.current().isPresent()) {
+            stores.logout(unsynced);
+        }
+    }
+
+    @Override
+    public void close() {
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("Background work did not finish within 5 s of closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stores.current().ifPresent(s -> stores.logout(UnsyncedChanges.KEEP));
+        api.thenAccept(TodoApiClient::close);
+        embedded.ifPresent(TodoServer::close);
+    }
+}

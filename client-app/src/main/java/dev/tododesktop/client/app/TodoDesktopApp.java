@@ -1,0 +1,242 @@
+package dev.tododesktop.client.app;
+
+import dev.tododesktop.client.account.AuthOutcome;
+import dev.tododesktop.client.account.RemoteAccountService;
+import dev.tododesktop.client.api.ApiResult;
+import dev.tododesktop.client.ui.Theme;
+import dev.tododesktop.client.ui.ViewLoader;
+import dev.tododesktop.client.ui.account.AccountController;
+import dev.tododesktop.client.ui.account.AccountViewModel;
+import dev.tododesktop.client.ui.conflicts.ConflictsController;
+import dev.tododesktop.client.ui.conflicts.ConflictsViewModel;
+import dev.tododesktop.client.ui.shell.ShellController;
+import dev.tododesktop.client.ui.shell.ShellViewModel;
+import dev.tododesktop.client.ui.shell.SignOutChoice;
+import dev.tododesktop.client.ui.shell.SyncStatusText;
+import dev.tododesktop.client.sync.SyncEngine;
+import dev.tododesktop.client.sync.SyncStatus;
+import dev.tododesktop.client.ui.shell.UnsyncedChangesDialog;
+import dev.tododesktop.store.session.UnsyncedChanges;
+import dev.tododesktop.client.ui.signin.SignInController;
+import dev.tododesktop.client.ui.signin.SignInViewModel;
+import dev.tododesktop.client.ui.tasks.TaskEditorViewModel;
+import dev.tododesktop.client.ui.tasks.TasksController;
+import dev.tododesktop.client.ui.tasks.TasksViewModel;
+import dev.tododesktop.store.dirs.AppDirectories;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app: one window whose content is the sign-in screen or the user's tasks. The
+ * embedded server and the API client start in the background while the first screen shows.
+ */
+public final class TodoDesktopApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(TodoDesktopApp.class);
+
+    private final ViewLoader views = new ViewLoader();
+    private AppRuntime runtime;
+    private Scene scene;
+    private Optional<SignedInSession> current = Optional.empty();
+
+    @Override
+    public void start(Stage stage) {
+        runtime = AppRuntime.start(directories(), Clock.systemDefaultZone());
+        scene = new Scene(new StackPane(new Label("Starting…")), 980, 660);
+        runtime.settings().theme().apply(scene);
+        stage.setTitle("Todo");
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
+        stage.setScene(scene);
+        stage.show();
+
+        Optional<UUID> remembered = runtime.settings().lastUserId();
+        if (remembered.isPresent()) {
+            show(centered("Signing you in…"));
+            resume(remembered.get());
+        } else {
+            showSignIn();
+        }
+    }
+
+    /**
+     * The platform's data and config directories, unless {@code --data-dir=} / {@code --config-dir=}
+     * name others (a portable install, or a test that must not touch the user's real data).
+     */
+    private AppDirectories directories() {
+        var platform = AppDirectories.forCurrentPlatform();
+        var named = getParameters().getNamed();
+        return new AppDirectories(
+                Optional.ofNullable(named.get("data-dir")).map(java.nio.file.Path::of).orElse(platform.dataDir()),
+                Optional.ofNullable(named.get("config-dir")).map(java.nio.file.Path::of).orElse(platform.configDir()));
+    }
+
+    /** Remembered login: a valid refresh token in the keychain opens straight to the tasks. */
+    private void resume(UUID userId) {
+        runtime.api()
+                .thenApplyAsync(api -> api.resume(userId), runtime.io())
+                .whenComplete((result, error) -> Platform.runLater(() -> {
+                    if (result instanceof ApiResult.Ok<?> ok && ok.value() instanceof dev.tododesktop.contract.auth.UserView user) {
+                        openTasks(new AuthOutcome.SignedIn(user.id(), user.email(), user.name()));
+                    } else {
+                        if (error != null) {
+                            log.warn("Could not resume the last session", error);
+                        }
+                        showSignIn();
+                    }
+                }));
+    }
+
+    private void showSignIn() {
+        var accounts = new RemoteAccountService(runtime::api, runtime.io());
+        var model = new SignInViewModel(accounts, Platform::runLater, this::openTasks);
+        show(views.load("sign-in.fxml", new SignInController(model)));
+    }
+
+    /** What exists while someone is signed in; closed on sign-out. */
+    private record SignedInSession(dev.tododesktop.store.session.UserStore store, SyncEngine sync) {}
+
+    private void openTasks(AuthOutcome.SignedIn user) {
+        show(centered("Opening your tasks…"));
+        CompletableFuture.supplyAsync(() -> {
+            runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId())));
+            var store = runtime.openStore(user.userId());
+            var api = runtime.api().join();
+            return new SignedInSession(store, new SyncEngine(store, api, user.userId(), runtime.clock()));
+        }, runtime.io()).whenComplete((session, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                log.error("Cannot open the local store", error);
+                show(centered("Your tasks could not be opened: " + error.getMessage()));
+                return;
+            }
+            current = Optional.of(session);
+            var store = session.store();
+            var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
+                    ZoneId.systemDefault(), session.sync()::requestSync);
+            var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
+                    () -> openConflicts(store, tasks)));
+            var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
+                    new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
+                    () -> openAccount(user, session));
+            show(views.load("shell.fxml", new ShellController(shell, tasksView)));
+            session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
+            session.sync().addStatusListener(status -> Platform.runLater(() -> {
+                shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));
+                tasks.refresh();
+                if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT && current.equals(Optional.of(session))) {
+                    // Revoked elsewhere, or the refresh token expired: keep the unsynced work, ask for a sign-in.
+                    new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
+                }
+            }));
+            shell.syncStatusProperty().set(SyncStatusText.of(session.sync().status(), runtime.clock(), ZoneId.systemDefault()));
+            tasks.refresh();
+            session.sync().start();
+        }));
+    }
+
+    private void openAccount(AuthOutcome.SignedIn user, SignedInSession session) {
+        var api = runtime.api().getNow(null);
+        if (api == null) {
+            return;
+        }
+        var window = new javafx.stage.Stage();
+        window.initOwner(scene.getWindow());
+        window.initModality(javafx.stage.Modality.WINDOW_MODAL);
+        window.setTitle("Account — " + user.email());
+        var model = new AccountViewModel(api, user.email(), runtime.io(), Platform::runLater, () -> {
+            window.close();
+            new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
+        });
+        var accountScene = new Scene(views.load("account.fxml", new AccountController(model)), 520, 560);
+        runtime.settings().theme().apply(accountScene);
+        window.setScene(accountScene);
+        window.show();
+    }
+
+    private void openConflicts(dev.tododesktop.store.session.UserStore store, TasksViewModel tasks) {
+        var window = new javafx.stage.Stage();
+        window.initOwner(scene.getWindow());
+        window.setTitle("Conflicts");
+        var model = new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), tasks::refresh);
+        var conflictsScene = new Scene(views.load("conflicts.fxml", new ConflictsController(model)), 620, 420);
+        runtime.settings().theme().apply(conflictsScene);
+        window.setScene(conflictsScene);
+        window.show();
+    }
+
+    private void changeTheme(Theme theme) {
+        theme.apply(scene);
+        runtime.io().execute(() -> runtime.updateSettings(s -> s.withTheme(theme)));
+    }
+
+    /** Signing out: end the server session, close the store as the user chose, forget the login. */
+    private final class AppSignOut implements ShellViewModel.SignOut {
+        private final SignedInSession session;
+
+        AppSignOut(SignedInSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public CompletableFuture<Boolean> hasUnsyncedChanges() {
+            return CompletableFuture.supplyAsync(session.store()::hasUnsyncedChanges, runtime.io());
+        }
+
+        @Override
+        public CompletableFuture<Void> signOut(SignOutChoice choice) {
+            if (!current.equals(Optional.of(session))) {
+                return CompletableFuture.completedFuture(null); // already signed out
+            }
+            current = Optional.empty();
+            CompletableFuture<?> lastSync = choice == SignOutChoice.SYNC_NOW
+                    ? session.sync().syncNow().completeOnTimeout(null, 15, java.util.concurrent.TimeUnit.SECONDS)
+                    : CompletableFuture.completedFuture(null);
+            return lastSync.exceptionally(e -> null).thenCombine(runtime.api(), (ignored, api) -> api).thenAcceptAsync(api -> {
+                session.sync().close();
+                var result = api.logout();
+                if (!(result instanceof ApiResult.Ok<?>)) {
+                    log.info("Server-side logout did not complete ({}); local sign-out goes ahead", result);
+                }
+                runtime.closeStore(choice == SignOutChoice.DISCARD ? UnsyncedChanges.DISCARD : UnsyncedChanges.KEEP);
+                runtime.updateSettings(s -> s.withLastUser(Optional.empty()));
+            }, runtime.io()).whenComplete((v, error) -> Platform.runLater(() -> {
+                if (error != null) {
+                    log.error("Sign-out failed", error);
+                }
+                showSignIn();
+            }));
+        }
+    }
+
+    private void show(Parent root) {
+        scene.setRoot(root);
+        Theme theme = runtime.settings().theme();
+        theme.apply(scene);
+    }
+
+    private static Parent centered(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("title-3");
+        return new StackPane(label);
+    }
+
+    @Override
+    public void stop() {
+        current.ifPresent(session -> session.sync().close());
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+}

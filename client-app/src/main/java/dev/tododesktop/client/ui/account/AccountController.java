@@ -1,0 +1,86 @@
+package dev.tododesktop.client.ui.account;
+
+import dev.tododesktop.contract.auth.SessionView;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Binds account.fxml to {@link AccountViewModel}. */
+public final class AccountController {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
+    private final AccountViewModel model;
+
+    @FXML private ListView<SessionView> sessionList;
+    @FXML private Label sessionsMessage;
+    @FXML private PasswordField currentPasswordField;
+    @FXML private Label currentPasswordError;
+    @FXML private PasswordField newPasswordField;
+    @FXML private Label newPasswordError;
+    @FXML private Label passwordMessage;
+
+    public AccountController(AccountViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        sessionList.setItems(model.sessions());
+        sessionList.setCellFactory(list -> new SessionCell());
+        sessionList.setPlaceholder(new Label("Loading devices…"));
+        sessionsMessage.textProperty().bind(model.sessionsMessageProperty());
+        currentPasswordField.textProperty().bindBidirectional(model.currentPasswordProperty());
+        newPasswordField.textProperty().bindBidirectional(model.newPasswordProperty());
+        bindMessage(currentPasswordError, model.currentPasswordErrorProperty());
+        bindMessage(newPasswordError, model.newPasswordErrorProperty());
+        passwordMessage.textProperty().bind(model.passwordMessageProperty());
+        model.loadSessions();
+    }
+
+    private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue message) {
+        label.textProperty().bind(message);
+        var present = Bindings.isNotEmpty(message);
+        label.visibleProperty().bind(present);
+        label.managedProperty().bind(present);
+    }
+
+    @FXML
+    private void changePassword() {
+        model.changePassword();
+    }
+
+    private final class SessionCell extends ListCell<SessionView> {
+        @Override
+        protected void updateItem(SessionView session, boolean empty) {
+            super.updateItem(session, empty);
+            if (empty || session == null) {
+                setGraphic(null);
+                return;
+            }
+            String name = session.deviceName() == null || session.deviceName().isBlank() ? "Unnamed device" : session.deviceName();
+            var title = new Label(name + (session.current() ? "  (this device)" : ""));
+            var detail = new Label("Signed in " + WHEN.format(session.createdAt()) + " · last used " + WHEN.format(session.lastUsedAt()));
+            detail.getStyleClass().add("field-hint");
+            var revoke = new Button(session.current() ? "Sign out" : "Sign out device");
+            revoke.setAccessibleText("Sign out " + name);
+            revoke.setOnAction(e -> model.revoke(session));
+            var spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            var row = new HBox(8, new VBox(2, title, detail), spacer, revoke);
+            setGraphic(row);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.tododesktop.client.ui.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tododesktop.store.session.UserStore;
+import dev.tododesktop.store.tasks.Priority;
+import dev.tododesktop.store.tasks.StatusFilter;
+import dev.tododesktop.store.tasks.Task;
+import dev.tododesktop.store.tasks.TaskEdit;
+import dev.tododesktop.store.tasks.TaskSort;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The task list's view model over a real SQLite store; executors run inline so each call is complete when it returns. */
+class TasksViewModelTest {
+
+    static final ZoneId ZONE = ZoneOffset.UTC;
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZONE);
+
+    @TempDir
+    Path dir;
+    UserStore store;
+    TasksViewModel model;
+    TaskEditorViewModel editor;
+    final AtomicInteger localChanges = new AtomicInteger();
+
+    @BeforeEach
+    void open() {
+        store = UserStore.open(dir.resolve("user.db"), CLOCK);
+        model = new TasksViewModel(store, Runnable::run, Runnable::run, CLOCK, ZONE, localChanges::incrementAndGet);
+        editor = new TaskEditorViewModel(model);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Task add(String title) {
+        model.quickAddTextProperty().set(title);
+        model.quickAdd().join();
+        return model.tasks().stream().filter(t -> t.title().equals(title.strip())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void quickAddStoresTheTaskBeforeItIsShownAndAsksForASync() {
+        add("  Buy milk ");
+        assertThat(model.quickAddTextProperty().get()).isEmpty();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Buy milk");
+        assertThat(store.tasks().list(dev.tododesktop.store.tasks.TaskQuery.of(CLOCK.instant(), ZONE)))
+                .extracting(Task::title).containsExactly("Buy milk");
+        assertThat(store.hasUnsyncedChanges()).isTrue();
+        assertThat(localChanges).hasValue(1);
+        assertThat(model.leftTextProperty().get()).isEqualTo("1 task left");
+    }
+
+    @Test
+    void blankQuickAddAddsNothing() {
+        model.quickAddTextProperty().set("   ");
+        model.quickAdd().join();
+        assertThat(model.tasks()).isEmpty();
+        assertThat(localChanges).hasValue(0);
+    }
+
+    @Test
+    void completingFilteringAndCounting() {
+        var milk = add("Buy milk");
+        add("Walk the dog");
+        model.toggleCompleted(milk).join();
+        assertThat(model.leftTextProperty().get()).isEqualTo("1 task left");
+
+        model.filterProperty().set(StatusFilter.ACTIVE);
+        model.refresh().join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Walk the dog");
+        model.filterProperty().set(StatusFilter.COMPLETED);
+        model.refresh().join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Buy milk");
+    }
+
+    @Test
+    void searchIsCaseInsensitiveAndLiteral() {
+        add("Pay 100% of rent");
+        add("Payday party");
+        model.searchProperty().set("100%");
+        model.refresh().join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Pay 100% of rent");
+        model.searchProperty().set("PAY");
+        model.refresh().join();
+        assertThat(model.tasks()).hasSize(2);
+    }
+
+    @Test
+    void deleteCanBeUndoneAndClearCompletedToo() {
+        var milk = add("Buy milk");
+        var dog = add("Walk the dog");
+        model.delete(milk).join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Walk the dog");
+        assertThat(model.undoProperty().get()).hasValueSatisfying(u -> assertThat(u.message()).contains("Buy milk"));
+
+        model.undo().join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactlyInAnyOrder("Buy milk", "Walk the dog");
+        assertThat(model.undoProperty().get()).isEmpty();
+
+        model.setCompleted(dog, true).join();
+        model.clearCompleted().join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Buy milk");
+        assertThat(model.undoProperty().get()).hasValueSatisfying(u -> assertThat(u.message()).isEqualTo("Cleared 1 completed"));
+        model.undo().join();
+        assertThat(model.tasks()).hasSize(2);
+    }
+
+    @Test
+    void renameIgnoresBlankAndUnchangedTitles() {
+        var milk = add("Buy milk");
+        int before = localChanges.get();
+        model.rename(milk, "   ").join();
+        model.rename(milk, "Buy milk").join();
+        assertThat(localChanges).hasValue(before);
+        model.rename(milk, "Buy oat milk").join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Buy oat milk");
+    }
+
+    @Test
+    void theEditorSavesOnlyChangedFieldsAndUsesTheContractRules() {
+        var milk = add("Buy milk");
+        editor.show(Optional.of(milk));
+        editor.descriptionProperty().set("Oat, not cow");
+        editor.priorityProperty().set(Priority.HIGH);
+        editor.tagsTextProperty().set("errands, Home, home, ");
+        editor.dueDateProperty().set(LocalDate.of(2026, 11, 24));
+        editor.save().join();
+
+        Task saved = model.tasks().getFirst();
+        assertThat(saved.description()).isEqualTo("Oat, not cow");
+        assertThat(saved.priority()).isEqualTo(Priority.HIGH);
+        assertThat(saved.tags()).containsExactly("errands", "Home");
+        assertThat(saved.dueAt()).contains(Instant.parse("2026-11-24T23:59:00Z"));
+        assertThat(model.countsProperty().get().dueToday()).isEqualTo(1);
+
+        editor.show(Optional.of(saved));
+        editor.titleProperty().set("x".repeat(201));
+        editor.save().join();
+        assertThat(editor.errorProperty().get()).isNotEmpty();
+        assertThat(model.tasks().getFirst().title()).isEqualTo("Buy milk");
+
+        editor.titleProperty().set("Buy milk");
+        editor.dueDateProperty().set(null);
+        editor.save().join();
+        assertThat(model.tasks().getFirst().dueAt()).isEmpty();
+    }
+
+    @Test
+    void sortingByTitleAndTagFilter() {
+        var b = add("banana");
+        add("Apple");
+        model.edit(b.id(), TaskEdit.none().tags(java.util.List.of("fruit"))).join();
+        model.sortProperty().set(TaskSort.TITLE);
+        model.refresh().join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("Apple", "banana");
+        assertThat(model.tags()).containsExactly("fruit");
+        model.tagProperty().set(Optional.of("FRUIT"));
+        model.refresh().join();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("banana");
+    }
+}
