@@ -264,7 +264,11 @@ public final class SyncEngine implements AutoCloseable {
         remoteChangeListeners.remove(listener);
     }
 
-    /** Stops the stream and the worker (a round in flight gets a few seconds to finish). Safe to call twice. */
+    /**
+     * Stops the stream and the worker (a round in flight gets a few seconds to finish). Safe to
+     * call twice. Call it from the app's own thread, not from a listener (which runs on the worker
+     * this waits for). Close the engine before the store.
+     */
     @Override
     public void close() {
         Call call;
