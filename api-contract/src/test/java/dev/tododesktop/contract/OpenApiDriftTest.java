@@ -120,6 +120,61 @@ class OpenApiDriftTest {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyOperationDocumentsTheStatusCodesOfTheContractsGeneralRules() {
+        return operations().map(op -> dynamicTest(op.method() + " " + op.path(), () -> {
+            var codes = fieldNames(op.node().path("responses"));
+            var errorCodes = codes.stream().filter(code -> code.startsWith("4") || code.startsWith("5")).toList();
+            for (String code : errorCodes) {
+                JsonNode response = resolve(op.node().path("responses").path(code));
+                assertThat(response.path("content").path(Problem.MEDIA_TYPE).path("schema").path("$ref").asText())
+                        .as(code + " answers with a problem").isEqualTo("#/components/schemas/Problem");
+            }
+            boolean authenticated = !op.node().has("security") || !op.node().get("security").isEmpty();
+            if (authenticated) {
+                assertThat(codes).as("needs a token, so may answer 401").contains("401");
+            }
+            if (op.path().contains("{user_id}")) {
+                assertThat(codes).as("a foreign user_id is 404").contains("404");
+            }
+            if (op.node().has("requestBody")) {
+                assertThat(codes).as("a body may be malformed or too large").contains("400", "413");
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPathTemplateParameterIsDeclared() {
+        return operations().map(op -> dynamicTest(op.method() + " " + op.path(), () -> {
+            var declared = new TreeSet<String>();
+            var parameters = new ArrayList<JsonNode>();
+            openApi.path("paths").path(op.path()).path("parameters").forEach(parameters::add);
+            op.node().path("parameters").forEach(parameters::add);
+            parameters.stream().map(OpenApiDriftTest::resolve).filter(p -> p.path("in").asText().equals("path"))
+                    .forEach(p -> declared.add(p.path("name").asText()));
+            var inTemplate = new TreeSet<String>();
+            java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(op.path()).results().forEach(m -> inTemplate.add(m.group(1)));
+            assertThat(declared).isEqualTo(inTemplate);
+        }));
+    }
+
+    private record Operation(String path, String method, JsonNode node) {}
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private static Stream<Operation> operations() {
+        var operations = new ArrayList<Operation>();
+        openApi.path("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .filter(method -> HTTP_METHODS.contains(method.getKey()))
+                .forEach(method -> operations.add(new Operation(path.getKey(), method.getKey().toUpperCase(), method.getValue()))));
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(20);
+        return operations.stream();
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        return node.has("$ref") ? openApi.at(node.get("$ref").asText().substring(1)) : node;
+    }
+
     /** Human-readable differences between a component schema and the Java type; empty when in step. */
     static List<String> drift(JsonNode schema, Class<?> type) {
         var problems = new ArrayList<String>();

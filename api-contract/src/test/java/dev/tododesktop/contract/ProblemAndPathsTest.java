@@ -3,6 +3,7 @@ package dev.tododesktop.contract;
 import static dev.tododesktop.contract.JsonAssertions.assertRoundTrips;
 import static dev.tododesktop.contract.JsonAssertions.assertWritesAs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ class ProblemAndPathsTest {
     @Test
     void aValidationProblemListsEveryFailingField() throws Exception {
         var problem = assertRoundTrips("""
-                {"type": "https://tododesktop.dev/problems/validation", "title": "Validation failed",
+                {"type": "urn:todo-desktop:problem:validation-failed", "title": "Validation failed",
                  "status": 422, "detail": "2 fields are not valid.",
                  "errors": [{"field": "title", "message": "Title is required."},
                             {"field": "tags", "message": "A task can have at most 10 tags."}]}
@@ -29,6 +30,11 @@ class ProblemAndPathsTest {
         assertThat(problem).isEqualTo(Problem.validation(List.of(
                 new FieldError("title", "Title is required."),
                 new FieldError("tags", "A task can have at most 10 tags."))));
+    }
+
+    @Test
+    void aValidationProblemWithoutFieldErrorsIsAProgrammingError() {
+        assertThatThrownBy(() -> Problem.validation(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

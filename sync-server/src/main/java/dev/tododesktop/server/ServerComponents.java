@@ -20,9 +20,12 @@ import dev.tododesktop.server.auth.tokens.SigningKeyStore;
 import dev.tododesktop.server.config.ServerConfig;
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.db.DatabaseUrl;
+import dev.tododesktop.server.events.EventStreams;
 import dev.tododesktop.server.http.ClientAddress;
 import dev.tododesktop.server.http.JsonBodies;
+import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.RouteGroup;
+import dev.tododesktop.server.tasks.TasksFeature;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,8 +75,25 @@ public final class ServerComponents implements AutoCloseable {
         routes.add(new AuthRoutes(authService, accessGuard, keys, bodies, clientAddress));
         closeables.add(new AuthJanitor(jdbi, clock, config.rateLimits()).start());
 
-        // Features that need a signed-in user take accessGuard; tasks and sync register here.
+        // Features that need a signed-in user take accessGuard.
+        var tasks = TasksFeature.create(config.databaseUrl(), database, clock, accessGuard,
+                authorization -> stillValid(accessGuard, authorization), EventStreams.Settings.defaults());
+        closeables.add(tasks);
+        routes.addAll(tasks.routes());
         return new ServerComponents(routes, closeables, accessGuard);
+    }
+
+    /** Whether a long-lived request's bearer token is still good: unexpired, session not revoked. */
+    private static boolean stillValid(TokenAccessGuard guard, String authorization) {
+        if (authorization == null || authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        try {
+            guard.check(authorization.substring(7).strip());
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     /** Checks bearer tokens for every protected route. */

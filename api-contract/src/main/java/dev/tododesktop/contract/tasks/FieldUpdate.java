@@ -59,8 +59,8 @@ public sealed interface FieldUpdate<T> {
     /** The field's new value given its current one: {@code current}, {@code null} or the new value. */
     default T applyTo(T current) {
         return switch (this) {
-            case Keep<T> k -> current;
-            case Clear<T> c -> null;
+            case Keep<T> _ -> current;
+            case Clear<T> _ -> null;
             case SetTo<T>(T value) -> value;
         };
     }
@@ -68,8 +68,8 @@ public sealed interface FieldUpdate<T> {
     /** Transforms a {@link SetTo}'s value; {@link Keep} and {@link Clear} stay as they are. */
     default <R> FieldUpdate<R> map(Function<? super T, ? extends R> mapper) {
         return switch (this) {
-            case Keep<T> k -> keep();
-            case Clear<T> c -> clear();
+            case Keep<T> _ -> keep();
+            case Clear<T> _ -> clear();
             case SetTo<T>(T value) -> set(mapper.apply(value));
         };
     }

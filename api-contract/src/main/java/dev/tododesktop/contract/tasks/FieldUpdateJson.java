@@ -36,9 +36,9 @@ final class FieldUpdateJson {
                 throws IOException {
             switch (value) {
                 case FieldUpdate.SetTo<?>(Object v) -> provider.defaultSerializeValue(v, gen);
-                case FieldUpdate.Clear<?> c -> gen.writeNull();
+                case FieldUpdate.Clear<?> _ -> gen.writeNull();
                 // Writing null here would silently turn "keep" into "clear".
-                case FieldUpdate.Keep<?> k -> throw JsonMappingException.from(gen,
+                case FieldUpdate.Keep<?> _ -> throw JsonMappingException.from(gen,
                         "FieldUpdate.Keep cannot be written; give the property @JsonInclude(NON_EMPTY)");
             }
         }

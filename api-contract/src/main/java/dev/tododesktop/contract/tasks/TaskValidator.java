@@ -33,14 +33,14 @@ public final class TaskValidator {
         var errors = new ArrayList<FieldError>();
         switch (update.title()) {
             case FieldUpdate.SetTo<String>(String title) -> checkTitle(title, errors);
-            case FieldUpdate.Clear<String> c -> checkTitle(null, errors);
-            case FieldUpdate.Keep<String> k -> { }
+            case FieldUpdate.Clear<String> _ -> checkTitle(null, errors);
+            case FieldUpdate.Keep<String> _ -> { }
         }
         switch (update.description()) {
             case FieldUpdate.SetTo<String>(String description) -> checkDescription(description, errors);
-            case FieldUpdate.Clear<String> c -> errors.add(new FieldError(TaskUpdate.DESCRIPTION,
+            case FieldUpdate.Clear<String> _ -> errors.add(new FieldError(TaskUpdate.DESCRIPTION,
                     "Description cannot be null; send an empty text to remove it."));
-            case FieldUpdate.Keep<String> k -> { }
+            case FieldUpdate.Keep<String> _ -> { }
         }
         if (update.completed() instanceof FieldUpdate.Clear<Boolean>) {
             errors.add(new FieldError(TaskUpdate.COMPLETED, "Completed must be true or false."));
@@ -50,9 +50,9 @@ public final class TaskValidator {
         }
         switch (update.tags()) {
             case FieldUpdate.SetTo<List<String>>(List<String> tags) -> checkTags(tags, errors);
-            case FieldUpdate.Clear<List<String>> c -> errors.add(new FieldError(TaskUpdate.TAGS,
+            case FieldUpdate.Clear<List<String>> _ -> errors.add(new FieldError(TaskUpdate.TAGS,
                     "Tags cannot be null; send an empty list to remove all tags."));
-            case FieldUpdate.Keep<List<String>> k -> { }
+            case FieldUpdate.Keep<List<String>> _ -> { }
         }
         return List.copyOf(errors);
     }

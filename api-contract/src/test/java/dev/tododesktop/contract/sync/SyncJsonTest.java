@@ -127,7 +127,7 @@ class SyncJsonTest {
                 + "{\"mutation_id\": \"0192f7a0-0000-7000-8000-000000000003\", \"status\": \"conflict\", \"task\": " + TOMBSTONE
                 + ", \"conflicts\": []},"
                 + "{\"mutation_id\": \"0192f7a0-0000-7000-8000-000000000004\", \"status\": \"invalid\", \"task\": null,"
-                + " \"error\": {\"type\": \"https://tododesktop.dev/problems/validation\", \"title\": \"Validation failed\","
+                + " \"error\": {\"type\": \"urn:todo-desktop:problem:validation-failed\", \"title\": \"Validation failed\","
                 + " \"status\": 422, \"detail\": \"One field is not valid.\","
                 + " \"errors\": [{\"field\": \"title\", \"message\": \"Title is required.\"}]}},"
                 + "{\"mutation_id\": \"0192f7a0-0000-7000-8000-000000000005\", \"status\": \"applied\", \"task\": null}"

@@ -15,7 +15,7 @@ public final class ApiException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private static final String TYPE_PREFIX = "urn:todo-desktop:problem:";
+    private static final String TYPE_PREFIX = Problem.TYPE_PREFIX;
 
     private final transient Problem problem;
     private final transient Map<String, String> headers;
@@ -47,11 +47,7 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException validation(List<FieldError> errors) {
-        String detail = errors.size() == 1
-                ? errors.getFirst().message()
-                : errors.size() + " fields are not valid.";
-        return new ApiException(new Problem(TYPE_PREFIX + "validation-failed", "Validation failed", 422, detail,
-                List.copyOf(errors)), Map.of());
+        return new ApiException(Problem.validation(errors), Map.of());
     }
 
     public static ApiException validation(String field, String message) {

@@ -1,0 +1,2 @@
+/** The desktop client's per-user SQLite store. */
+package dev.tododesktop.store;

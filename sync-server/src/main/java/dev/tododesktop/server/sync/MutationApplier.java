@@ -1,0 +1,195 @@
+package dev.tododesktop.server.sync;
+
+import dev.tododesktop.contract.FieldError;
+import dev.tododesktop.contract.Problem;
+import dev.tododesktop.contract.sync.Mutation;
+import dev.tododesktop.contract.sync.MutationResult;
+import dev.tododesktop.contract.sync.MutationStatus;
+import dev.tododesktop.contract.tasks.FieldUpdate;
+import dev.tododesktop.contract.tasks.TaskUpdate;
+import dev.tododesktop.contract.tasks.TaskValidator;
+import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.tasks.StoredTask;
+import dev.tododesktop.server.tasks.TaskRepository;
+import dev.tododesktop.server.tasks.TaskService;
+import dev.tododesktop.server.tasks.TextRules;
+import dev.tododesktop.server.tasks.UserTransaction;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies one sync mutation inside the user's push transaction and says what happened. Never
+ * throws for anything a client can send: a bad mutation becomes an {@code invalid} result and
+ * the push goes on.
+ */
+public final class MutationApplier {
+
+    private final TaskRepository repository;
+    private final AppliedMutations applied;
+
+    public MutationApplier(TaskRepository repository, AppliedMutations applied) {
+        this.repository = repository;
+        this.applied = applied;
+    }
+
+    /**
+     * Fields each task had written by earlier mutations of the same push. A client that edits a
+     * field twice offline sends both edits on the same base version; the second must not
+     * conflict with the first (the user's lock guarantees nobody else wrote in between).
+     */
+    public static final class PushState {
+        private final Map<UUID, Set<String>> written = new HashMap<>();
+
+        boolean wroteEarlier(UUID task, String field) {
+            return written.getOrDefault(task, Set.of()).contains(field);
+        }
+
+        void wrote(UUID task, Collection<String> fields) {
+            written.computeIfAbsent(task, t -> new HashSet<>()).addAll(fields);
+        }
+    }
+
+    public MutationResult apply(UserTransaction tx, Mutation m) {
+        return apply(tx, m, new PushState());
+    }
+
+    public MutationResult apply(UserTransaction tx, Mutation m, PushState push) {
+        if (m.mutationId() == null || m.type() == null || m.taskId() == null) {
+            var errors = new ArrayList<FieldError>();
+            if (m.mutationId() == null) errors.add(new FieldError("mutation_id", "A mutation needs a mutation_id."));
+            if (m.type() == null) errors.add(new FieldError("type", "A mutation needs a type."));
+            if (m.taskId() == null) errors.add(new FieldError("task_id", "A mutation needs a task_id."));
+            return MutationResult.invalid(m.mutationId(), ApiException.validation(errors).problem());
+        }
+        var previous = applied.find(tx.handle(), tx.userId(), m.mutationId());
+        if (previous.isPresent()) {
+            var task = repository.find(tx.handle(), tx.userId(), previous.get()).map(StoredTask::toChange).orElse(null);
+            return MutationResult.duplicate(m.mutationId(), task);
+        }
+        var result = switch (m.type()) {
+            case CREATE -> create(tx, m);
+            case UPDATE -> update(tx, m, push);
+            case SET_COMPLETED -> setCompleted(tx, m);
+            case DELETE -> delete(tx, m);
+        };
+        if (result.status() != MutationStatus.INVALID) {
+            applied.record(tx.handle(), tx.userId(), m.mutationId(), m.taskId(), tx.now());
+        }
+        return result;
+    }
+
+    private MutationResult create(UserTransaction tx, Mutation m) {
+        var errors = TextRules.merge(TaskValidator.validateForCreate(m.fields()), TextRules.check(m.fields()));
+        if (!errors.isEmpty()) {
+            return invalid(m, ApiException.validation(errors));
+        }
+        var fields = TaskService.normalize(m.fields());
+        var existing = repository.find(tx.handle(), tx.userId(), m.taskId());
+        if (existing.isPresent()) {
+            var current = existing.get();
+            if (current.deleted()) {
+                return MutationResult.conflict(m.mutationId(), current.toChange(), List.copyOf(fields.presentFields()));
+            }
+            var differing = current.differingFields(fields);
+            return differing.isEmpty()
+                    ? MutationResult.applied(m.mutationId(), current.toChange())
+                    : MutationResult.conflict(m.mutationId(), current.toChange(), List.copyOf(differing));
+        }
+        var task = StoredTask.created(m.taskId(), tx.userId(), fields, tx.now(), tx.nextSeq());
+        if (!repository.insert(tx.handle(), task)) {
+            return invalid(m, ApiException.conflict("task-id-taken", "This task id is not available; choose another one."));
+        }
+        return MutationResult.applied(m.mutationId(), task.toChange());
+    }
+
+    /**
+     * The field-level merge. A field whose stamp is at most {@code base_version} was not changed
+     * since the client's copy, so the client's value applies; a field changed since then keeps
+     * the server's value and is reported, unless both sides already agree.
+     */
+    private MutationResult update(UserTransaction tx, Mutation m, PushState push) {
+        var found = repository.find(tx.handle(), tx.userId(), m.taskId());
+        if (found.isEmpty()) {
+            return invalid(m, ApiException.notFound());
+        }
+        var current = found.get();
+        if (current.deleted()) {
+            return MutationResult.conflict(m.mutationId(), current.toChange(), List.copyOf(m.fields().presentFields()));
+        }
+        if (m.baseVersion() == null) {
+            return invalid(m, ApiException.validation("base_version", "An update needs the base_version it was made on."));
+        }
+        var errors = TextRules.merge(TaskValidator.validate(m.fields()), TextRules.check(m.fields()));
+        if (!errors.isEmpty()) {
+            return invalid(m, ApiException.validation(errors));
+        }
+        long base = m.baseVersion();
+        if (base < 0 || base > current.version()) {
+            return invalid(m, ApiException.validation("base_version",
+                    "base_version " + base + " is not a version this task has had."));
+        }
+        var fields = TaskService.normalize(m.fields());
+        var differing = current.differingFields(fields);
+        var toApply = new LinkedHashSet<String>();
+        var conflicts = new ArrayList<String>();
+        for (String field : differing) {
+            if (current.stamps().of(field) <= base || push.wroteEarlier(m.taskId(), field)) {
+                toApply.add(field);
+            } else {
+                conflicts.add(field);
+            }
+        }
+        var after = current.applying(fields, toApply, tx.now(), tx::nextSeq);
+        if (after != current) {
+            repository.update(tx.handle(), after);
+            push.wrote(m.taskId(), toApply);
+        }
+        return conflicts.isEmpty()
+                ? MutationResult.applied(m.mutationId(), after.toChange())
+                : MutationResult.conflict(m.mutationId(), after.toChange(), conflicts);
+    }
+
+    /** Sets the value whatever the base version: completing is not an edit two devices can disagree about. */
+    private MutationResult setCompleted(UserTransaction tx, Mutation m) {
+        if (!(m.fields().completed() instanceof FieldUpdate.SetTo<Boolean>)) {
+            return invalid(m, ApiException.validation(TaskUpdate.COMPLETED, "set_completed needs fields.completed: true or false."));
+        }
+        var found = repository.find(tx.handle(), tx.userId(), m.taskId());
+        if (found.isEmpty()) {
+            return invalid(m, ApiException.notFound());
+        }
+        var current = found.get();
+        if (current.deleted()) {
+            return MutationResult.conflict(m.mutationId(), current.toChange(), List.of(TaskUpdate.COMPLETED));
+        }
+        var update = new TaskUpdate(null, null, m.fields().completed(), null, null, null);
+        var after = current.applying(update, update.presentFields(), tx.now(), tx::nextSeq);
+        if (after != current) {
+            repository.update(tx.handle(), after);
+        }
+        return MutationResult.applied(m.mutationId(), after.toChange());
+    }
+
+    /** Always applies: deleting what is already gone, or was never this user's, is a no-op. */
+    private MutationResult delete(UserTransaction tx, Mutation m) {
+        var found = repository.find(tx.handle(), tx.userId(), m.taskId()).filter(t -> !t.deleted());
+        if (found.isEmpty()) {
+            return MutationResult.applied(m.mutationId(), null);
+        }
+        var tombstone = found.get().tombstone(tx.now(), tx.nextSeq());
+        repository.update(tx.handle(), tombstone);
+        return MutationResult.applied(m.mutationId(), tombstone.toChange());
+    }
+
+    private static MutationResult invalid(Mutation m, ApiException problem) {
+        Problem p = problem.problem();
+        return MutationResult.invalid(m.mutationId(), p);
+    }
+}

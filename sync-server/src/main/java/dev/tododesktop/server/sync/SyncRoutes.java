@@ -1,0 +1,49 @@
+package dev.tododesktop.server.sync;
+
+import dev.tododesktop.contract.ApiPaths;
+import dev.tododesktop.contract.sync.SyncPushRequest;
+import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.JsonBodies;
+import dev.tododesktop.server.http.RouteGroup;
+import dev.tododesktop.server.tasks.QueryParams;
+import dev.tododesktop.server.tasks.UserScope;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.OptionalLong;
+
+/** {@code GET} and {@code POST /api/{user_id}/sync}. */
+public final class SyncRoutes implements RouteGroup {
+
+    private final UserScope scope;
+    private final SyncService sync;
+    private final JsonBodies bodies;
+
+    public SyncRoutes(UserScope scope, SyncService sync, JsonBodies bodies) {
+        this.scope = scope;
+        this.sync = sync;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(ApiPaths.SYNC, this::pull);
+        routes.post(ApiPaths.SYNC, this::push);
+    }
+
+    private void pull(Context ctx) {
+        var user = scope.require(ctx).userId();
+        String rawCursor = ctx.queryParam("cursor");
+        OptionalLong cursor = rawCursor == null || rawCursor.isEmpty()
+                ? OptionalLong.empty() : OptionalLong.of(Cursor.decode(rawCursor));
+        long limit = QueryParams.longParam(ctx, "limit").orElse((long) SyncService.DEFAULT_PULL_LIMIT);
+        if (limit < 1 || limit > SyncService.MAX_PULL_LIMIT) {
+            throw ApiException.validation("limit", "limit must be between 1 and " + SyncService.MAX_PULL_LIMIT + ".");
+        }
+        ctx.json(sync.pull(user, cursor, (int) limit));
+    }
+
+    private void push(Context ctx) {
+        var user = scope.require(ctx).userId();
+        ctx.json(sync.push(user, bodies.read(ctx, SyncPushRequest.class)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tododesktop.server.tasks;
+
+import dev.tododesktop.contract.FieldError;
+import dev.tododesktop.contract.tasks.Priority;
+import dev.tododesktop.contract.tasks.SortOrder;
+import dev.tododesktop.contract.tasks.TaskLimits;
+import dev.tododesktop.contract.tasks.TaskSort;
+import dev.tododesktop.contract.tasks.TaskStatusFilter;
+import dev.tododesktop.server.http.ApiException;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Parses the task list's query string: an unknown enum value or a non-number is malformed (400);
+ * a number out of range fails validation (422).
+ */
+public final class QueryParams {
+
+    private QueryParams() {}
+
+    public static TaskQuery taskQuery(Context ctx) {
+        var status = enumParam(ctx, "status", TaskStatusFilter::fromWire).orElse(TaskStatusFilter.ALL);
+        var sort = enumParam(ctx, "sort", TaskSort::fromWire).orElse(TaskSort.CREATED);
+        var order = enumParam(ctx, "order", SortOrder::fromWire).orElse(SortOrder.ASC);
+        var priority = enumParam(ctx, "priority", Priority::fromWire);
+        var text = nonEmpty(ctx.queryParam("q"));
+        var tag = nonEmpty(ctx.queryParam("tag"));
+        long limit = longParam(ctx, "limit").orElse((long) TaskLimits.LIST_DEFAULT_LIMIT);
+        long offset = longParam(ctx, "offset").orElse(0L);
+        var errors = new ArrayList<FieldError>();
+        if (limit < 1 || limit > TaskLimits.LIST_MAX_LIMIT) {
+            errors.add(new FieldError("limit", "limit must be between 1 and " + TaskLimits.LIST_MAX_LIMIT + "."));
+        }
+        if (offset < 0) {
+            errors.add(new FieldError("offset", "offset cannot be negative."));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return new TaskQuery(status, text, tag, priority, sort, order, (int) limit, offset);
+    }
+
+    public static <E> Optional<E> enumParam(Context ctx, String name, Function<String, E> parse) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(raw));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    public static Optional<Long> longParam(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.length() > 18 || !raw.matches("-?[0-9]+")) {
+            throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number.");
+        }
+        return Optional.of(Long.parseLong(raw));
+    }
+
+    private static Optional<String> nonEmpty(String s) {
+        return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+}

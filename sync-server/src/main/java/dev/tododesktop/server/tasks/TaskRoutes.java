@@ -1,0 +1,98 @@
+package dev.tododesktop.server.tasks;
+
+import dev.tododesktop.contract.ApiPaths;
+import dev.tododesktop.contract.tasks.CreateTaskRequest;
+import dev.tododesktop.contract.tasks.TaskUpdate;
+import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.JsonBodies;
+import dev.tododesktop.server.http.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The six {@code /api/{user_id}/tasks} endpoints. */
+public final class TaskRoutes implements RouteGroup {
+
+    /** The optional body of PATCH …/complete; a missing or null value is a validation error, not "false". */
+    record CompleteBody(Boolean completed) {}
+
+    private final UserScope scope;
+    private final TaskService tasks;
+    private final JsonBodies bodies;
+
+    public TaskRoutes(UserScope scope, TaskService tasks, JsonBodies bodies) {
+        this.scope = scope;
+        this.tasks = tasks;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(ApiPaths.TASKS, this::list);
+        routes.post(ApiPaths.TASKS, this::create);
+        routes.get(ApiPaths.TASK, this::get);
+        routes.put(ApiPaths.TASK, this::update);
+        routes.delete(ApiPaths.TASK, this::delete);
+        routes.patch(ApiPaths.TASK_COMPLETE, this::complete);
+    }
+
+    private void list(Context ctx) {
+        var user = scope.require(ctx).userId();
+        ctx.json(tasks.list(user, QueryParams.taskQuery(ctx)));
+    }
+
+    private void create(Context ctx) {
+        var user = scope.require(ctx).userId();
+        var outcome = tasks.create(user, bodies.read(ctx, CreateTaskRequest.class));
+        ctx.status(outcome instanceof TaskService.CreateOutcome.Created ? 201 : 200).json(outcome.task());
+    }
+
+    private void get(Context ctx) {
+        var user = scope.require(ctx).userId();
+        ctx.json(tasks.get(user, UserScope.pathId(ctx, ApiPaths.PARAM_ID)));
+    }
+
+    private void update(Context ctx) {
+        var user = scope.require(ctx).userId();
+        var id = UserScope.pathId(ctx, ApiPaths.PARAM_ID);
+        var expected = ifMatch(ctx.header("If-Match"));
+        ctx.json(tasks.update(user, id, bodies.read(ctx, TaskUpdate.class), expected));
+    }
+
+    private void delete(Context ctx) {
+        var user = scope.require(ctx).userId();
+        tasks.delete(user, UserScope.pathId(ctx, ApiPaths.PARAM_ID));
+        ctx.status(204);
+    }
+
+    private void complete(Context ctx) {
+        var user = scope.require(ctx).userId();
+        var id = UserScope.pathId(ctx, ApiPaths.PARAM_ID);
+        Optional<Boolean> completed = bodies.readOptional(ctx, CompleteBody.class).map(body -> {
+            if (body.completed() == null) {
+                throw ApiException.validation("completed", "completed must be true or false.");
+            }
+            return body.completed();
+        });
+        ctx.json(tasks.complete(user, id, completed));
+    }
+
+    /** {@code If-Match: "7"} (quotes optional, weak prefix tolerated; {@code *} matches any version). */
+    static OptionalLong ifMatch(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String v = header.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw ApiException.badRequest("If-Match must be a task version in quotes, e.g. \"3\".");
+        }
+        return OptionalLong.of(Long.parseLong(v));
+    }
+}
