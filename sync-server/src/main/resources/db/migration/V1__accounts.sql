@@ -60,7 +60,7 @@ CREATE TABLE login_failures (
 -- Per client address: one row per failed login or registration attempt, counted in a window.
 CREATE TABLE address_events (
     id          VARCHAR(36)  PRIMARY KEY,
-    address     VARCHAR(100) NOT NULL,
+    address     VARCHAR(45)  NOT NULL,
     kind        VARCHAR(16)  NOT NULL,
     occurred_at BIGINT       NOT NULL
 );

@@ -107,9 +107,12 @@ public final class AuthRateLimiter {
         return decision;
     }
 
-    /** Fits the column (IPv6 peers may carry a long scope id). */
+    /**
+     * Fits the 45-character column (the longest IPv6 text form); a peer address with a long scope
+     * id is cut, which only merges it with addresses that share those 45 characters.
+     */
     private static String column(String address) {
-        return address.length() <= 100 ? address : address.substring(0, 100);
+        return address.length() <= 45 ? address : address.substring(0, 45);
     }
 
     private RateLimitDecision checkWindow(String address, String kind, int max, Duration window, String limit) {
