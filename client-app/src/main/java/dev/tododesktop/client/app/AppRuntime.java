@@ -111,6 +111,11 @@ public final class AppRuntime implements AutoCloseable {
         }
     }
 
+    /** Deletes this user's local files (tasks, outbox); the store must be closed. Call on {@code io}. */
+    public void forgetDevice(UUID userId) {
+        stores.forgetDevice(new UserKey(settings.server().identity(), userId));
+    }
+
     @Override
     public void close() {
         io.shutdown();

@@ -158,6 +158,14 @@ public final class TodoDesktopApp extends Application {
         var model = new AccountViewModel(api, user.email(), runtime.io(), Platform::runLater, () -> {
             window.close();
             new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
+        }, () -> {
+            window.close();
+            new AppSignOut(session).signOut(SignOutChoice.DISCARD)
+                    .thenRunAsync(() -> runtime.forgetDevice(user.userId()), runtime.io())
+                    .exceptionally(e -> {
+                        log.error("Could not delete this device's copy of the tasks", e);
+                        return null;
+                    });
         });
         var accountScene = new Scene(views.load("account.fxml", new AccountController(model)), 520, 560);
         runtime.settings().theme().apply(accountScene);

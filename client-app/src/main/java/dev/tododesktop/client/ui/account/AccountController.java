@@ -58,6 +58,17 @@ public final class AccountController {
     }
 
     @FXML
+    private void forgetDevice() {
+        var confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "This signs you out and deletes your tasks from this computer, including changes that have not "
+                        + "reached the server yet. Your tasks stay on the server and on your other devices.",
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        confirm.setHeaderText("Forget this device?");
+        confirm.initOwner(sessionList.getScene().getWindow());
+        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.forgetDevice());
+    }
+
+    @FXML
     private void changePassword() {
         model.changePassword();
     }

@@ -27,6 +27,7 @@ public final class AccountViewModel {
     private final Executor io;
     private final Executor ui;
     private final Runnable onThisDeviceRevoked;
+    private final Runnable onForgetDevice;
 
     private final ObservableList<SessionView> sessions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper sessionsMessage = new ReadOnlyStringWrapper("");
@@ -36,7 +37,9 @@ public final class AccountViewModel {
     private final ReadOnlyStringWrapper newPasswordError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper passwordMessage = new ReadOnlyStringWrapper("");
 
-    public AccountViewModel(TodoApiClient api, String accountEmail, Executor io, Executor ui, Runnable onThisDeviceRevoked) {
+    public AccountViewModel(TodoApiClient api, String accountEmail, Executor io, Executor ui, Runnable onThisDeviceRevoked,
+                            Runnable onForgetDevice) {
+        this.onForgetDevice = onForgetDevice;
         this.api = api;
         this.accountEmail = accountEmail;
         this.io = io;
@@ -69,6 +72,11 @@ public final class AccountViewModel {
             }
             return loadSessions();
         }, ui);
+    }
+
+    /** Signs out and deletes this account's tasks from this computer (the server keeps them). */
+    public void forgetDevice() {
+        onForgetDevice.run();
     }
 
     public CompletableFuture<Void> changePassword() {
