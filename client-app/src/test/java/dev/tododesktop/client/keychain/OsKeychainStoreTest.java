@@ -94,7 +94,7 @@ class OsKeychainStoreTest {
 
             assertThat(second).isInstanceOf(KeychainResult.Unavailable.class);
             assertThat(((KeychainResult.Unavailable<?>) second).reason()).contains("still busy");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered without waiting for the stuck call").isLessThan(Duration.ofSeconds(1));
             backend.release.countDown();
         }
     }

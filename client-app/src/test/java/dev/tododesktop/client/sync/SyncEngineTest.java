@@ -206,7 +206,7 @@ class SyncEngineTest {
         a.reopen();
         assertThat(a.store.sync().pendingCount()).isEqualTo(1);
         a.engine().start();
-        await(Duration.ofSeconds(5), "pushed after restart", () -> a.store.sync().pendingCount() == 0);
+        await(Duration.ofSeconds(15), "pushed after restart", () -> a.store.sync().pendingCount() == 0);
         Device b = device("b");
         assertThat(b.sync().ok()).isTrue();
         assertThat(b.store.tasks().get(t.id()).map(Task::title)).contains("Written just before the crash");
@@ -220,19 +220,19 @@ class SyncEngineTest {
         b.engine().addRemoteChangeListener(remoteChanges::incrementAndGet);
         a.engine().start();
         b.engine().start();
-        await(Duration.ofSeconds(5), "both online", () -> a.engine().status().connectivity() == Connectivity.ONLINE
+        await(Duration.ofSeconds(15), "both online", () -> a.engine().status().connectivity() == Connectivity.ONLINE
                 && b.engine().status().connectivity() == Connectivity.ONLINE);
         int before = remoteChanges.get();
 
         Task t = a.store.edits().create(TaskEdit.none().title("Live"));
         a.engine().requestSync();
-        Duration took = await(Duration.ofSeconds(3), "B sees A's task", () -> b.store.tasks().get(t.id()).isPresent());
-        assertThat(took).isLessThan(Duration.ofSeconds(2));
-        await(Duration.ofSeconds(2), "B's remote-change listener", () -> remoteChanges.get() > before);
+        Duration took = await(Duration.ofSeconds(10), "B sees A's task", () -> b.store.tasks().get(t.id()).isPresent());
+        assertThat(took).as("live, not the next periodic sync (latency is measured in SyncEngineBenchmark)").isLessThan(Duration.ofSeconds(5));
+        await(Duration.ofSeconds(10), "B's remote-change listener", () -> remoteChanges.get() > before);
 
         a.store.edits().setCompleted(t.id(), true);
         a.engine().requestSync();
-        await(Duration.ofSeconds(3), "B sees the completion",
+        await(Duration.ofSeconds(10), "B sees the completion",
                 () -> b.store.tasks().get(t.id()).map(Task::completed).orElse(false));
     }
 
@@ -243,7 +243,7 @@ class SyncEngineTest {
         List<SyncStatus> seen = new CopyOnWriteArrayList<>();
         b.engine().addStatusListener(seen::add);
         b.engine().start();
-        await(Duration.ofSeconds(5), "b online", () -> b.engine().status().connectivity() == Connectivity.ONLINE);
+        await(Duration.ofSeconds(15), "b online", () -> b.engine().status().connectivity() == Connectivity.ONLINE);
         SessionView bSession = a.client.sessions().okValue().orElseThrow().items().stream()
                 .filter(s -> "b".equals(s.deviceName())).findFirst().orElseThrow();
         assertThat(a.client.revokeSession(bSession.id()).isOk()).isTrue();
@@ -253,7 +253,7 @@ class SyncEngineTest {
 
         SyncReport report = b.sync();
         assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.SIGNED_OUT);
-        await(Duration.ofSeconds(5), "signed out", () -> b.engine().status().connectivity() == Connectivity.SIGNED_OUT);
+        await(Duration.ofSeconds(15), "signed out", () -> b.engine().status().connectivity() == Connectivity.SIGNED_OUT);
         assertThat(b.store.sync().pendingCount()).isEqualTo(2);
         assertThat(b.engine().status().pendingCount()).isEqualTo(2);
         assertThat(seen).last().extracting(SyncStatus::connectivity).isEqualTo(Connectivity.SIGNED_OUT);
@@ -268,18 +268,18 @@ class SyncEngineTest {
         Device a = server.device("a", email, SyncTestServer.fastOptions());
         Device b = device("b");
         a.engine().start();
-        await(Duration.ofSeconds(5), "a online", () -> a.engine().status().connectivity() == Connectivity.ONLINE);
+        await(Duration.ofSeconds(15), "a online", () -> a.engine().status().connectivity() == Connectivity.ONLINE);
 
         server.stop();
         Task t = a.store.edits().create(TaskEdit.none().title("Made offline"));
         a.engine().requestSync();
-        await(Duration.ofSeconds(10), "a offline", () -> a.engine().status().connectivity() == Connectivity.OFFLINE);
+        await(Duration.ofSeconds(30), "a offline", () -> a.engine().status().connectivity() == Connectivity.OFFLINE);
         assertThat(a.engine().status().pendingCount()).isEqualTo(1);
         assertThat(a.engine().status().lastError()).isPresent();
 
         server.restart();
-        await(Duration.ofSeconds(10), "pushed after the server came back", () -> a.store.sync().pendingCount() == 0);
-        await(Duration.ofSeconds(5), "a online again", () -> a.engine().status().connectivity() == Connectivity.ONLINE);
+        await(Duration.ofSeconds(30), "pushed after the server came back", () -> a.store.sync().pendingCount() == 0);
+        await(Duration.ofSeconds(15), "a online again", () -> a.engine().status().connectivity() == Connectivity.ONLINE);
         assertThat(b.sync().ok()).isTrue();
         assertThat(b.store.tasks().get(t.id())).isPresent();
     }
