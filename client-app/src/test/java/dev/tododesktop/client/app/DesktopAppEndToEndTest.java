@@ -3,7 +3,14 @@ package dev.tododesktop.client.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.store.tasks.Task;
+import dev.tododesktop.client.api.TodoApiClient;
+import dev.tododesktop.client.keychain.SessionOnlyStore;
+import dev.tododesktop.contract.auth.LoginRequest;
+import dev.tododesktop.contract.tasks.CreateTaskRequest;
+import dev.tododesktop.server.TodoServer;
+import dev.tododesktop.server.config.ServerConfig;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,18 +36,40 @@ class DesktopAppEndToEndTest {
     Path config;
     javafx.application.Application app;
 
+    Optional<TodoServer> remoteServer = Optional.empty();
+
     @BeforeEach
     void launch() throws Exception {
         data = Files.createTempDirectory("todo-e2e-data");
         config = Files.createTempDirectory("todo-e2e-config");
         FxToolkit.registerPrimaryStage();
+    }
+
+    private void startApp() throws Exception {
         app = FxToolkit.setupApplication(TodoDesktopApp.class, "--data-dir=" + data, "--config-dir=" + config);
+    }
+
+    private void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            app = null;
+        }
+        FxToolkit.cleanupStages();
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        stopApp();
+        remoteServer.ifPresent(TodoServer::close);
+    }
+
+    private void register(String email) throws Exception {
+        waitUntil(() -> present("#switchLink"));
+        robot.clickOn("#switchLink");
+        robot.clickOn("#emailField").write(email);
+        robot.clickOn("#passwordField").write("correct horse battery");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> present("#quickAddField"));
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
@@ -61,13 +90,8 @@ class DesktopAppEndToEndTest {
 
     @Test
     void registerAddCompleteSignOutAndSignInAgainShowsTheSameTasks() throws Exception {
-        waitUntil(() -> present("#switchLink"));
-        robot.clickOn("#switchLink");
-        robot.clickOn("#emailField").write("ada@example.com");
-        robot.clickOn("#passwordField").write("correct horse battery");
-        robot.type(KeyCode.ENTER);
-
-        waitUntil(() -> present("#quickAddField"));
+        startApp();
+        register("ada@example.com");
         assertThat(robot.lookup("#userLabel").queryAs(Label.class).getText()).isEqualTo("ada@example.com");
         robot.clickOn("#quickAddField").write("Buy milk").type(KeyCode.ENTER);
         robot.write("Walk the dog").type(KeyCode.ENTER);
@@ -94,5 +118,44 @@ class DesktopAppEndToEndTest {
         waitUntil(() -> present("#taskList") && taskList().getItems().size() == 2);
         assertThat(taskList().getItems()).extracting(Task::title).containsExactly("Buy milk", "Walk the dog");
         assertThat(taskList().getItems().getFirst().completed()).isTrue();
+    }
+
+    /**
+     * The app set to a remote server (the settings file names it), and a second device (an API
+     * client) adding a task there: the app's sync engine hears the event and the task appears.
+     */
+    @Test
+    void aSecondDevicesChangeAppearsLive() throws Exception {
+        var server = TodoServer.start(ServerConfig.embedded(data.resolve("remote-server")));
+        remoteServer = Optional.of(server);
+        Files.writeString(config.resolve("settings.properties"), "server=" + server.baseUri() + "\n");
+        startApp();
+        register("grace@example.com");
+        waitUntil(() -> robot.lookup("#syncStatusLabel").queryAs(Label.class).getText().startsWith("Online"));
+
+        try (var phone = TodoApiClient.builder(server.baseUri(), new SessionOnlyStore("phone")).deviceName("phone").build()) {
+            assertThat(phone.login(new LoginRequest("grace@example.com", "correct horse battery", null)).isOk()).isTrue();
+            var created = phone.tasks().create(new CreateTaskRequest(null, "Added on the phone", null, null, null, null, null));
+            assertThat(created.isOk()).as("created on the phone: %s", created).isTrue();
+        }
+        waitUntil(() -> taskList().getItems().stream().anyMatch(t -> t.title().equals("Added on the phone")));
+    }
+
+    /** Remembered login needs the OS keychain; CI provides one (see .ci/run), elsewhere it may be absent. */
+    @Test
+    void theNextStartOpensStraightToTheTasks() throws Exception {
+        boolean keychain = "true".equals(System.getenv("CI")) || System.getenv("DBUS_SESSION_BUS_ADDRESS") != null;
+        org.junit.jupiter.api.Assumptions.assumeTrue(keychain,
+                "No D-Bus session bus and CI is not \"true\": no keychain to remember the login in");
+        startApp();
+        register("linus@example.com");
+        robot.clickOn("#quickAddField").write("Remember me").type(KeyCode.ENTER);
+        waitUntil(() -> taskList().getItems().size() == 1);
+
+        stopApp();
+        startApp();
+        waitUntil(() -> present("#taskList") && taskList().getItems().size() == 1);
+        assertThat(present("#emailField")).isFalse();
+        assertThat(robot.lookup("#userLabel").queryAs(Label.class).getText()).isEqualTo("linus@example.com");
     }
 }
