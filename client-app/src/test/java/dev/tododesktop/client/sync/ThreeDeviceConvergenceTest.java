@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.client.api.TaskQuery;
 import dev.tododesktop.client.sync.SyncTestServer.Device;
-import dev.tododesktop.client.testing.RandomInputs;
+import dev.tododesktop.testing.RandomInputs;
 import dev.tododesktop.store.conflicts.Conflict;
 import dev.tododesktop.store.tasks.Priority;
 import dev.tododesktop.store.tasks.Task;

@@ -1,12 +1,12 @@
 package dev.tododesktop.store.properties;
 
-import static dev.tododesktop.store.RandomInputs.chance;
-import static dev.tododesktop.store.RandomInputs.pick;
+import static dev.tododesktop.testing.RandomInputs.chance;
+import static dev.tododesktop.testing.RandomInputs.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.store.Fixtures;
 import dev.tododesktop.store.MutableClock;
-import dev.tododesktop.store.RandomInputs;
+import dev.tododesktop.testing.RandomInputs;
 import dev.tododesktop.store.outbox.Mutation;
 import dev.tododesktop.store.outbox.MutationType;
 import dev.tododesktop.store.session.UserStore;

@@ -1,12 +1,12 @@
 package dev.tododesktop.store.tasks;
 
-import static dev.tododesktop.store.RandomInputs.chance;
-import static dev.tododesktop.store.RandomInputs.pick;
-import static dev.tododesktop.store.RandomInputs.size;
-import static dev.tododesktop.store.RandomInputs.visible;
+import static dev.tododesktop.testing.RandomInputs.chance;
+import static dev.tododesktop.testing.RandomInputs.pick;
+import static dev.tododesktop.testing.RandomInputs.size;
+import static dev.tododesktop.testing.RandomInputs.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tododesktop.store.RandomInputs;
+import dev.tododesktop.testing.RandomInputs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

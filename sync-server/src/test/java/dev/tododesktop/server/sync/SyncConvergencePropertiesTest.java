@@ -1,7 +1,7 @@
 package dev.tododesktop.server.sync;
 
-import static dev.tododesktop.server.testing.RandomInputs.chance;
-import static dev.tododesktop.server.testing.RandomInputs.pick;
+import static dev.tododesktop.testing.RandomInputs.chance;
+import static dev.tododesktop.testing.RandomInputs.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tododesktop.server.TodoServer;
 import dev.tododesktop.server.testing.Backend;
 import dev.tododesktop.server.testing.Http;
-import dev.tododesktop.server.testing.RandomInputs;
+import dev.tododesktop.testing.RandomInputs;
 import dev.tododesktop.server.testing.TaskApi;
 import dev.tododesktop.server.testing.TaskServers;
 import java.io.IOException;

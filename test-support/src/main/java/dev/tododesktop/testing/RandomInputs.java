@@ -1,4 +1,4 @@
-package dev.tododesktop.store;
+package dev.tododesktop.testing;
 
 import java.util.HexFormat;
 import java.util.List;
