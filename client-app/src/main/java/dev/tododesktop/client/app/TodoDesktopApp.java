@@ -13,6 +13,7 @@ import dev.tododesktop.client.ui.shell.ShellController;
 import dev.tododesktop.client.ui.shell.ShellViewModel;
 import dev.tododesktop.client.ui.shell.SignOutChoice;
 import dev.tododesktop.client.ui.shell.SyncStatusText;
+import dev.tododesktop.client.keychain.KeychainStatus;
 import dev.tododesktop.client.sync.SyncEngine;
 import dev.tododesktop.client.sync.SyncStatus;
 import dev.tododesktop.client.ui.shell.UnsyncedChangesDialog;
@@ -141,6 +142,12 @@ public final class TodoDesktopApp extends Application {
                 }
             }));
             shell.syncStatusProperty().set(SyncStatusText.of(session.sync().status(), runtime.clock(), ZoneId.systemDefault()));
+            runtime.api().thenAccept(api -> {
+                if (api.keychainStatus() instanceof KeychainStatus.SessionOnly sessionOnly) {
+                    log.warn("No OS keychain: the login is kept for this run only ({})", sessionOnly.reason());
+                    Platform.runLater(() -> shell.noticeProperty().set("No keychain here: you will sign in again next time"));
+                }
+            });
             tasks.refresh();
             session.sync().start();
         }));

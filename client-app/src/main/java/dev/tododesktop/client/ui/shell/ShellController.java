@@ -20,6 +20,7 @@ public final class ShellController {
     @FXML private Button themeButton;
     @FXML private Button signOutButton;
     @FXML private Label busyLabel;
+    @FXML private Label noticeLabel;
 
     public ShellController(ShellViewModel model, Parent content) {
         this.model = model;
@@ -34,6 +35,9 @@ public final class ShellController {
         themeButton.textProperty().bind(Bindings.when(model.themeProperty().isEqualTo(Theme.LIGHT))
                 .then("Dark theme").otherwise("Light theme"));
         busyLabel.textProperty().bind(model.busyMessageProperty());
+        noticeLabel.textProperty().bind(model.noticeProperty());
+        noticeLabel.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeLabel.managedProperty().bind(model.noticeProperty().isNotEmpty());
         signOutButton.disableProperty().bind(model.busyMessageProperty().isNotEmpty());
     }
 

@@ -29,6 +29,7 @@ public final class ShellViewModel {
 
     private final ReadOnlyStringWrapper userLabel = new ReadOnlyStringWrapper("");
     private final StringProperty syncStatus = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<Theme> theme;
     private final SignOut signOut;
     private final Function<Boolean, CompletableFuture<SignOutChoice>> askAboutUnsynced;
@@ -80,6 +81,8 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty userLabelProperty() { return userLabel.getReadOnlyProperty(); }
     public StringProperty syncStatusProperty() { return syncStatus; }
+    /** Something the user should know about this session, e.g. that no keychain could keep the login. */
+    public StringProperty noticeProperty() { return notice; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
 }
