@@ -8,6 +8,8 @@ import dev.tododesktop.client.ui.ViewLoader;
 import dev.tododesktop.client.ui.account.AccountController;
 import dev.tododesktop.client.ui.account.AccountViewModel;
 import dev.tododesktop.client.ui.conflicts.ConflictsController;
+import dev.tododesktop.client.ui.settings.SettingsController;
+import dev.tododesktop.client.ui.settings.SettingsViewModel;
 import dev.tododesktop.client.ui.conflicts.ConflictsViewModel;
 import dev.tododesktop.client.ui.shell.ShellController;
 import dev.tododesktop.client.ui.shell.ShellViewModel;
@@ -130,7 +132,7 @@ public final class TodoDesktopApp extends Application {
                     () -> openConflicts(store, tasks)));
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
                     new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
-                    () -> openAccount(user, session));
+                    () -> openAccount(user, session), this::openSettings);
             show(views.load("shell.fxml", new ShellController(shell, tasksView)));
             session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
             session.sync().addStatusListener(status -> Platform.runLater(() -> {
@@ -188,6 +190,21 @@ public final class TodoDesktopApp extends Application {
         var conflictsScene = new Scene(views.load("conflicts.fxml", new ConflictsController(model)), 620, 420);
         runtime.settings().theme().apply(conflictsScene);
         window.setScene(conflictsScene);
+        window.show();
+    }
+
+    private void openSettings() {
+        var window = new javafx.stage.Stage();
+        window.initOwner(scene.getWindow());
+        window.setTitle("Settings");
+        Optional<java.net.URI> current = runtime.settings().server() instanceof ServerChoice.Remote remote
+                ? Optional.of(remote.url()) : Optional.empty();
+        var model = new SettingsViewModel(current, runtime.io(), Platform::runLater, chosen ->
+                runtime.io().execute(() -> runtime.updateSettings(s -> s.withServer(
+                        chosen.<ServerChoice>map(ServerChoice.Remote::new).orElse(new ServerChoice.ThisComputer())))));
+        var settingsScene = new Scene(views.load("settings.fxml", new SettingsController(model)), 460, 320);
+        runtime.settings().theme().apply(settingsScene);
+        window.setScene(settingsScene);
         window.show();
     }
 

@@ -47,6 +47,11 @@ public final class ShellController {
     }
 
     @FXML
+    private void openSettings() {
+        model.openSettings();
+    }
+
+    @FXML
     private void openAccount() {
         model.openAccount();
     }

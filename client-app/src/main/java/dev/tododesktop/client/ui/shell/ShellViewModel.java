@@ -36,6 +36,7 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper("");
     private final Executor ui;
     private final Runnable openAccount;
+    private final Runnable openSettings;
 
     /**
      * @param askAboutUnsynced shows the choice to the user (only called when there are unsynced
@@ -43,7 +44,8 @@ public final class ShellViewModel {
      */
     public ShellViewModel(String user, Theme initialTheme, Consumer<Theme> onThemeChange, SignOut signOut,
                           Function<Boolean, CompletableFuture<SignOutChoice>> askAboutUnsynced, Executor ui,
-                          Runnable openAccount) {
+                          Runnable openAccount, Runnable openSettings) {
+        this.openSettings = Objects.requireNonNull(openSettings);
         this.ui = Objects.requireNonNull(ui);
         this.openAccount = Objects.requireNonNull(openAccount);
         userLabel.set(user);
@@ -51,6 +53,10 @@ public final class ShellViewModel {
         theme.addListener((obs, was, now) -> onThemeChange.accept(now));
         this.signOut = Objects.requireNonNull(signOut);
         this.askAboutUnsynced = Objects.requireNonNull(askAboutUnsynced);
+    }
+
+    public void openSettings() {
+        openSettings.run();
     }
 
     public void openAccount() {
