@@ -77,7 +77,7 @@ public final class ServerComponents implements AutoCloseable {
 
         // Features that need a signed-in user take accessGuard.
         var tasks = TasksFeature.create(config.databaseUrl(), database, clock, accessGuard,
-                authorization -> stillValid(accessGuard, authorization), EventStreams.Settings.defaults());
+                authorization -> stillValid(accessGuard, authorization), liveSessions::refresh, EventStreams.Settings.defaults());
         closeables.add(tasks);
         routes.addAll(tasks.routes());
         return new ServerComponents(routes, closeables, accessGuard);

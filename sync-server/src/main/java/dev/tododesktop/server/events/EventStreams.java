@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Consumer;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.function.Function;
 import dev.tododesktop.server.sync.Cursor;
 import org.slf4j.Logger;
@@ -38,15 +41,25 @@ public final class EventStreams implements AutoCloseable {
     private final ChangeHub hub;
     private final Function<UUID, Cursor> newest;
     private final Predicate<String> stillAuthorised;
+    private final Consumer<Collection<UUID>> refreshSessions;
     private final Settings settings;
     private final Map<UUID, Set<EventStream>> byUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    public EventStreams(ChangeHub hub, Function<UUID, Cursor> newest, Predicate<String> stillAuthorised, Settings settings) {
+    /**
+     * @param stillAuthorised whether a stream's Authorization header is still good; called for every
+     *                        open stream each {@code credentialCheck}, right after
+     * @param refreshSessions re-reads the liveness of the given sessions in bulk, so that
+     *                        {@code stillAuthorised} answers from memory: one query per check
+     *                        instead of one pooled query per stream
+     */
+    public EventStreams(ChangeHub hub, Function<UUID, Cursor> newest, Predicate<String> stillAuthorised,
+                        Consumer<Collection<UUID>> refreshSessions, Settings settings) {
         this.hub = hub;
         this.newest = newest;
         this.stillAuthorised = stillAuthorised;
+        this.refreshSessions = refreshSessions;
         this.settings = settings;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("event-streams").factory());
         long hb = settings.heartbeat().toMillis();
@@ -72,7 +85,14 @@ public final class EventStreams implements AutoCloseable {
             });
         });
         enforceLimit(streams);
-        stream.ready(newest.apply(user));
+        try {
+            stream.ready(newest.apply(user));
+        } catch (RuntimeException e) {
+            // The 200 and headers are already sent and keepAlive() holds the request open: without
+            // this the client would wait forever for a ready that never comes. Closing lets it retry.
+            log.warn("Could not read the newest cursor for a new event stream; closing it: {}", e.toString());
+            stream.close();
+        }
     }
 
     public int openStreams() {
@@ -92,6 +112,18 @@ public final class EventStreams implements AutoCloseable {
     }
 
     private void checkCredentials() {
+        var sessions = new HashSet<UUID>();
+        for (var set : byUser.values()) {
+            for (var stream : set) {
+                sessions.add(stream.principal().sessionId());
+            }
+        }
+        try {
+            refreshSessions.accept(sessions);
+        } catch (RuntimeException e) {
+            // Each stream's own check below then reads its session itself (and closes on failure).
+            log.warn("Could not re-read the sessions of {} event streams: {}", sessions.size(), e.toString());
+        }
         forEach(stream -> {
             if (!stillAuthorised.test(stream.authorization())) {
                 stream.close();

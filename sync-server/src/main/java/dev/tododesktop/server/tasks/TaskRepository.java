@@ -173,6 +173,31 @@ public final class TaskRepository {
         return query.bind("limit", q.limit()).bind("offset", q.offset()).map(TaskRepository::map).list();
     }
 
+    /** A page of the user's live tasks and how many match before paging. */
+    public record Page(List<StoredTask> items, long total) {}
+
+    /**
+     * {@link #list} and {@link #count} in one statement ({@code COUNT(*) OVER ()} is computed
+     * before LIMIT/OFFSET): one round trip instead of two. A page past the end has no row to carry
+     * the total, so only then is it counted separately.
+     */
+    public Page page(Handle h, UUID userId, TaskQuery q) {
+        var sql = new StringBuilder("SELECT ").append(COLUMNS).append(", COUNT(*) OVER () AS total_matching FROM tasks");
+        appendWhere(sql, q);
+        sql.append(" ORDER BY ").append(orderBy(q)).append(" LIMIT :limit OFFSET :offset");
+        var query = h.createQuery(sql.toString());
+        bindWhere(query, userId, q);
+        long[] total = {-1};
+        List<StoredTask> items = query.bind("limit", q.limit()).bind("offset", q.offset()).map((rs, ctx) -> {
+            total[0] = rs.getLong("total_matching");
+            return map(rs, ctx);
+        }).list();
+        if (items.isEmpty()) {
+            return new Page(items, q.offset() == 0 ? 0 : count(h, userId, q));
+        }
+        return new Page(items, total[0]);
+    }
+
     /** How many of the user's live tasks match, before paging. */
     public long count(Handle h, UUID userId, TaskQuery q) {
         var sql = new StringBuilder("SELECT COUNT(*) FROM tasks");

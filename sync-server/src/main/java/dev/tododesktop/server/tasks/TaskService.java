@@ -47,11 +47,8 @@ public final class TaskService {
     }
 
     public TaskList list(UUID userId, TaskQuery query) {
-        return database.jdbi().withHandle(h -> {
-            long count = repository.count(h, userId, query);
-            var items = repository.list(h, userId, query).stream().map(StoredTask::toTask).toList();
-            return new TaskList(items, count);
-        });
+        var page = database.jdbi().withHandle(h -> repository.page(h, userId, query));
+        return new TaskList(page.items().stream().map(StoredTask::toTask).toList(), page.total());
     }
 
     public CreateOutcome create(UUID userId, CreateTaskRequest request) {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Consumer;
+import java.util.Collection;
 
 /**
  * Wires the task API, sync and live events: what {@code ServerComponents} adds for this feature.
@@ -43,9 +45,11 @@ public final class TasksFeature implements AutoCloseable {
     /**
      * @param stillAuthorised whether an event stream's {@code Authorization} header is still
      *                        acceptable (token unexpired, session live); checked periodically
+     * @param refreshSessions re-reads many sessions' liveness in one query before those checks
      */
     public static TasksFeature create(DatabaseUrl url, Database database, Clock clock, AccessGuard guard,
-                                      Predicate<String> stillAuthorised, EventStreams.Settings eventSettings) {
+                                      Predicate<String> stillAuthorised, Consumer<Collection<UUID>> refreshSessions,
+                                      EventStreams.Settings eventSettings) {
         var closeables = new ArrayList<AutoCloseable>();
         var hub = new ChangeHub();
         var repository = new TaskRepository(database.dialect());
@@ -66,7 +70,7 @@ public final class TasksFeature implements AutoCloseable {
         var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
         var scope = new UserScope(guard);
         var bodies = new JsonBodies(ApiJson.mapper());
-        var streams = new EventStreams(hub, newest, stillAuthorised, eventSettings);
+        var streams = new EventStreams(hub, newest, stillAuthorised, refreshSessions, eventSettings);
         closeables.add(streams);
         var pruner = new TombstonePruner(database, clock);
         closeables.add(pruner.startDaily());

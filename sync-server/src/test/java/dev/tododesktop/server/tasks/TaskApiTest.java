@@ -242,6 +242,9 @@ class TaskApiTest {
         assertThat(titles(page)).containsExactly("banana", "cherry");
         assertThat(page.json().get("count").asLong()).isEqualTo(4);
         assertThat(alice.list("offset=10").json().get("items").size()).isZero();
+        assertThat(alice.list("offset=10").json().get("count").asLong()).as("a page past the end still counts").isEqualTo(4);
+        assertThat(alice.list("q=keyword&limit=1").json().get("count").asLong()).as("counted after filtering").isEqualTo(1);
+        assertThat(alice.list("limit=1").json().get("count").asLong()).as("counted before paging").isEqualTo(4);
         assertThat(alice.list("limit=500").status()).isEqualTo(200);
         assertProblem(alice.list("limit=501"), 422);
         assertProblem(alice.list("limit=0"), 422);

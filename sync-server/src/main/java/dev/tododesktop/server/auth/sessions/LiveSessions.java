@@ -81,6 +81,33 @@ public final class LiveSessions {
         return entries.compute(sessionId, (id, old) -> old == Entry.DEAD ? old : entry);
     }
 
+    /**
+     * Re-reads many sessions in one query per 500 (the open event streams' periodic re-check), so
+     * that the {@link #isLive} calls that follow are answered from memory instead of one pooled
+     * query per stream. A session with no row is dead; a revocation recorded meanwhile stays.
+     */
+    public void refresh(java.util.Collection<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        var states = store.states(sessionIds);
+        for (UUID id : sessionIds) {
+            var s = states.get(id);
+            Entry fresh = s == null ? Entry.DEAD
+                    : new Entry(s.userId(), s.liveAt(Instant.ofEpochMilli(now)), s.expiresAt().toEpochMilli(), now,
+                            s.lastUsedAt().toEpochMilli());
+            entries.compute(id, (k, old) -> {
+                if (old == Entry.DEAD) {
+                    return old;
+                }
+                // Keep the in-memory touch time: it may be newer than the row's (touch is best effort).
+                return old != null && fresh.live ? new Entry(fresh.userId, true, fresh.expiresAt, now,
+                        Math.max(old.touchedAt, fresh.touchedAt)) : fresh;
+            });
+        }
+    }
+
     private void touch(UUID sessionId, Entry entry, long now) {
         var touched = new Entry(entry.userId, true, entry.expiresAt, entry.checkedAt, now);
         if (entries.replace(sessionId, entry, touched)) {

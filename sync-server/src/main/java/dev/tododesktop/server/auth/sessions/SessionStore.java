@@ -99,6 +99,28 @@ public final class SessionStore {
                 .findOne());
     }
 
+    /** {@link #state} for many sessions in few round trips; sessions with no row are absent from the map. */
+    public java.util.Map<UUID, SessionState> states(java.util.Collection<UUID> sessionIds) {
+        var result = new java.util.HashMap<UUID, SessionState>();
+        var ids = java.util.List.copyOf(sessionIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 500)).stream().map(UUID::toString).toList();
+            jdbi.useHandle(h -> h.createQuery(
+                            "SELECT id, user_id, revoked_at, expires_at, last_used_at FROM sessions WHERE id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> {
+                        long revoked = rs.getLong("revoked_at");
+                        Optional<Instant> revokedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
+                        result.put(UUID.fromString(rs.getString("id")), new SessionState(UUID.fromString(rs.getString("user_id")),
+                                revokedAt, Instant.ofEpochMilli(rs.getLong("expires_at")),
+                                Instant.ofEpochMilli(rs.getLong("last_used_at"))));
+                        return true;
+                    })
+                    .list());
+        }
+        return result;
+    }
+
     public void touch(UUID sessionId, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET last_used_at = :now WHERE id = :id AND last_used_at < :now")
                 .bind("now", now.toEpochMilli())
