@@ -9,9 +9,9 @@ import io.javalin.http.sse.SseClient;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One open {@code /events} connection. Sends are serialised by a lock and only ever announce a
- * newer sequence number than the last one sent, so events arrive in order and a change published
- * twice (locally and via NOTIFY) is announced once.
+ * One open {@code /events} connection. Sends are serialised by a lock, {@code ready} always comes
+ * first, and {@code changed} only ever announces a newer sequence number than the last one sent,
+ * so events arrive in order and a change published twice (locally and via NOTIFY) is announced once.
  */
 final class EventStream {
 
@@ -21,6 +21,8 @@ final class EventStream {
     private final long openedAt;
     private final ReentrantLock lock = new ReentrantLock();
     private long sentSeq = -1;
+    private boolean readySent;
+    private Cursor heldBack;
 
     EventStream(Principal principal, SseClient client, String authorization, long openedAt) {
         this.principal = principal;
@@ -46,23 +48,47 @@ final class EventStream {
         return openedAt;
     }
 
+    /**
+     * The first event of every stream (API.md). A change announced before it (a NOTIFY of a
+     * write made just before the stream opened can overtake the cursor look-up) is held back and
+     * sent right after it, and only if it is newer than the ready cursor.
+     */
     void ready(Cursor newest) {
-        send(SyncEventType.READY, newest, true);
+        lock.lock();
+        try {
+            if (client.terminated()) {
+                return;
+            }
+            readySent = true;
+            sentSeq = Math.max(sentSeq, newest.seq());
+            client.sendEvent(SyncEventType.READY.wire(), json(new CursorEvent(newest.encode())));
+            if (heldBack != null && heldBack.seq() > sentSeq) {
+                sentSeq = heldBack.seq();
+                client.sendEvent(SyncEventType.CHANGED.wire(), json(new CursorEvent(heldBack.encode())));
+            }
+            heldBack = null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     void changed(Cursor newest) {
-        send(SyncEventType.CHANGED, newest, false);
-    }
-
-    private void send(SyncEventType type, Cursor cursor, boolean always) {
-        long seq = cursor.seq();
         lock.lock();
         try {
-            if (client.terminated() || (!always && seq <= sentSeq)) {
+            if (client.terminated()) {
                 return;
             }
-            sentSeq = Math.max(sentSeq, seq);
-            client.sendEvent(type.wire(), json(new CursorEvent(cursor.encode())));
+            if (!readySent) {
+                if (heldBack == null || newest.seq() > heldBack.seq()) {
+                    heldBack = newest;
+                }
+                return;
+            }
+            if (newest.seq() <= sentSeq) {
+                return;
+            }
+            sentSeq = newest.seq();
+            client.sendEvent(SyncEventType.CHANGED.wire(), json(new CursorEvent(newest.encode())));
         } finally {
             lock.unlock();
         }
