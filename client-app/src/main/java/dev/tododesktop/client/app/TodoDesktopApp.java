@@ -149,7 +149,9 @@ public final class TodoDesktopApp extends Application {
             session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
             session.sync().addStatusListener(status -> Platform.runLater(() -> {
                 shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));
-                tasks.refresh();
+                if (status.openConflicts() != tasks.openConflictsProperty().get()) {
+                    tasks.refresh(); // the list's conflicts button; changed tasks come through the remote-change listener
+                }
                 if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT && current.equals(Optional.of(session))) {
                     // Revoked elsewhere, or the refresh token expired: keep the unsynced work, ask for a sign-in.
                     new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);

@@ -1,69 +1,74 @@
 package dev.tododesktop.client.bench;
 
-import dev.tododesktop.client.ui.Theme;
-import dev.tododesktop.client.ui.ViewLoader;
-import dev.tododesktop.client.ui.tasks.TaskEditorViewModel;
-import dev.tododesktop.client.ui.tasks.TasksController;
-import dev.tododesktop.client.ui.tasks.TasksViewModel;
-import dev.tododesktop.store.session.UserStore;
-import dev.tododesktop.store.sync.ServerTask;
-import dev.tododesktop.store.tasks.Priority;
-import dev.tododesktop.store.tasks.Task;
-import dev.tododesktop.store.tasks.TaskEdit;
+import dev.tododesktop.client.api.ApiResult;
+import dev.tododesktop.client.api.TodoApiClient;
+import dev.tododesktop.client.keychain.SessionOnlyStore;
+import dev.tododesktop.contract.auth.RegisterRequest;
+import dev.tododesktop.contract.sync.Mutation;
+import dev.tododesktop.contract.sync.SyncPushRequest;
+import dev.tododesktop.contract.tasks.Priority;
+import dev.tododesktop.contract.tasks.TaskUpdate;
+import dev.tododesktop.server.TodoServer;
+import dev.tododesktop.server.config.ServerConfig;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 
 /**
- * The desktop app's own figures (a main, not a test): cold start to the first screen and idle
- * memory of the real app in a child JVM, and, in this JVM on the headless platform, the time
- * from opening a 10,000-task store to the list on screen and the longest FX-thread stall while
- * 10,000 synced tasks land. The command is in BENCHMARKS.md.
+ * The desktop app's own figures (a main, not a test), all from the real app as built by
+ * {@code package} ({@code client-app/target/app}) in child JVMs on the headless platform:
+ * cold start to the sign-in screen through the launcher (with and without the build's
+ * ahead-of-time cache), idle memory, and signing in to a list of 10,000 tasks — on a new
+ * device (which first syncs them all) and on a device that already holds them — with the
+ * longest FX-thread stall meanwhile. The command is in BENCHMARKS.md.
  */
 public final class DesktopBenchmark {
 
     private static final Pattern FIRST_SCREEN = Pattern.compile("First screen \\(([a-z-]+)\\) shown (\\d+) ms after JVM start");
+    private static final Pattern RESULT = Pattern.compile("RESULT sign-in-to-list-ms=(\\d+) longest-fx-stall-ms=([\\d.]+)");
+    private static final String PASSWORD = "benchmark-Password-77";
+    private static final int TASKS = 10_000;
+    private static final Path APP = Path.of("client-app/target/app");
 
     private DesktopBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (!Files.isExecutable(APP.resolve("bin/todo-desktop"))) {
+            throw new IllegalStateException("run from the repository root after ./mvnw -DskipTests package: no " + APP.resolve("bin/todo-desktop"));
+        }
+        // Arguments: runs (default 5), then which part: all (default), cold-start or sign-in.
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         System.out.printf("# DesktopBenchmark: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), Instant.now());
-        coldStartAndIdleMemory(5);
-        inProcess();
+        String part = args.length > 1 ? args[1] : "all";
+        if (!part.equals("sign-in")) {
+            coldStartAndIdleMemory(runs, "");
+            coldStartAndIdleMemory(runs, "-XX:AOTMode=off");
+        }
+        if (!part.equals("cold-start")) {
+            signInToTasks(runs);
+        }
         System.exit(0);
     }
 
-    private static void coldStartAndIdleMemory(int runs) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
+    private static void coldStartAndIdleMemory(int runs, String extraOptions) throws Exception {
         List<Long> starts = new ArrayList<>();
         List<Long> rssKb = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Path dir = Files.createTempDirectory("todo-bench-app");
             Path logs = dir.resolve("logs");
-            var process = new ProcessBuilder(java, "-Dglass.platform=Headless", "-Dprism.order=sw",
-                    "-Dtodo.log.dir=" + logs, "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), "dev.tododesktop.client.app.Main",
-                    "--data-dir=" + dir.resolve("data"), "--config-dir=" + dir.resolve("config"))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+            var launcher = new ProcessBuilder(APP.resolve("bin/todo-desktop").toString(),
+                    "--data-dir=" + dir.resolve("data"), "--config-dir=" + dir.resolve("config"));
+            launcher.environment().put("JAVA_TOOL_OPTIONS", "-Dglass.platform=Headless -Dprism.order=sw");
+            launcher.environment().put("TODO_DESKTOP_JAVA_OPTS", "-Dtodo.log.dir=" + logs + " -Dtodo.keychain=none " + extraOptions);
+            var process = launcher.redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 Long ms = null;
@@ -94,93 +99,83 @@ public final class DesktopBenchmark {
         }
         starts.sort(null);
         rssKb.sort(null);
-        System.out.printf("cold start to the sign-in screen (JVM uptime, %d runs): median %d ms, min %d, max %d%n",
-                runs, starts.get(runs / 2), starts.getFirst(), starts.getLast());
-        System.out.printf("idle RSS 5 s after the sign-in screen (embedded server running): median %d MB, max %d MB%n",
-                rssKb.get(rssKb.size() / 2) / 1024, rssKb.getLast() / 1024);
+        String how = extraOptions.isEmpty() ? "launcher as built" : "launcher with " + extraOptions;
+        System.out.printf("cold start to the sign-in screen (%s; JVM uptime, %d runs): median %d ms, min %d, max %d%n",
+                how, runs, starts.get(runs / 2), starts.getFirst(), starts.getLast());
+        System.out.printf("idle RSS 5 s after the sign-in screen (%s; embedded server running): median %d MB, max %d MB%n",
+                how, rssKb.get(rssKb.size() / 2) / 1024, rssKb.getLast() / 1024);
     }
 
-    private static void inProcess() throws Exception {
-        System.setProperty("glass.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        var started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
-
-        Path dir = Files.createTempDirectory("todo-bench-store");
-        Clock clock = Clock.systemUTC();
-        ExecutorService io = Executors.newSingleThreadExecutor();
-        try (var store = UserStore.open(dir.resolve("user.db"), clock)) {
-            store.sync().applyPull(serverTasks(10_000, clock), "c1");
-
-            long t0 = System.nanoTime();
-            var shown = new CompletableFuture<Long>();
-            Platform.runLater(() -> {
-                var model = new TasksViewModel(store, io, Platform::runLater, clock, ZoneId.systemDefault(), () -> { });
-                var root = new ViewLoader().load("tasks.fxml", new TasksController(model, new TaskEditorViewModel(model), () -> { }));
-                var stage = new Stage();
-                var scene = new Scene(root, 980, 660);
-                Theme.LIGHT.apply(scene);
-                stage.setScene(scene);
-                stage.show();
-                @SuppressWarnings("unchecked")
-                ListView<Task> list = (ListView<Task>) root.lookup("#taskList");
-                model.refresh().thenRun(() -> Platform.runLater(() -> {
-                    root.applyCss();
-                    root.layout();
-                    shown.complete(list.getItems().size() == 10_000 ? System.nanoTime() : -1L);
-                }));
-            });
-            long shownAt = shown.get(60, TimeUnit.SECONDS);
-            System.out.printf("open a 10,000-task store to the list laid out on screen: %.0f ms%n", (shownAt - t0) / 1e6);
-
-            // While 10,000 synced tasks land (one pull, one transaction on the io thread) and the
-            // list re-reads, measure how long work queued on the FX thread waits.
-            var maxWait = new AtomicLong();
-            var stop = new java.util.concurrent.atomic.AtomicBoolean();
-            Thread monitor = Thread.ofPlatform().start(() -> {
-                while (!stop.get()) {
-                    long posted = System.nanoTime();
-                    var ran = new CountDownLatch(1);
-                    Platform.runLater(() -> {
-                        maxWait.accumulateAndGet(System.nanoTime() - posted, Math::max);
-                        ran.countDown();
-                    });
-                    try {
-                        ran.await();
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            var model = new TasksViewModel(store, io, Platform::runLater, clock, ZoneId.systemDefault(), () -> { });
-            long s0 = System.nanoTime();
-            CompletableFuture.runAsync(() -> store.sync().applyPull(serverTasks(10_000, clock), "c2"), io).join();
-            model.refresh().get(60, TimeUnit.SECONDS);
-            long s1 = System.nanoTime();
-            stop.set(true);
-            monitor.join();
-            System.out.printf("10,000 synced tasks applied and the list re-read in %.0f ms; longest FX-thread stall %.1f ms%n",
-                    (s1 - s0) / 1e6, maxWait.get() / 1e6);
-        } finally {
-            io.shutdown();
-        }
-    }
-
-    private static List<ServerTask> serverTasks(int n, Clock clock) {
-        var out = new ArrayList<ServerTask>(n);
-        Instant now = clock.instant();
-        for (int i = 0; i < n; i++) {
-            var edit = TaskEdit.none().title("Task " + i + " " + UUID.randomUUID().toString().substring(0, 8))
-                    .priority(Priority.values()[i % 4])
-                    .tags(i % 3 == 0 ? List.of("home") : List.of());
-            if (i % 5 == 0) {
-                edit = edit.dueAt(now.plus(Duration.ofDays(i % 30 - 10)));
+    private static void signInToTasks(int runs) throws Exception {
+        Path dir = Files.createTempDirectory("todo-bench-sign-in");
+        System.out.println("sign-in runs keep their logs in " + dir);
+        try (TodoServer server = TodoServer.start(ServerConfig.embedded(dir.resolve("server")))) {
+            String email = "desktop-bench-" + UUID.randomUUID() + "@example.com";
+            try (var seeder = TodoApiClient.builder(server.baseUri(), new SessionOnlyStore("bench"))
+                    .readTimeout(Duration.ofSeconds(60)).build()) {
+                check(seeder.register(new RegisterRequest(email, PASSWORD, "Bench", "seeder")) instanceof ApiResult.Ok<?>, "register");
+                seed(seeder);
             }
-            out.add(new ServerTask.Live(Task.created(UUID.randomUUID(), edit, now).withServerVersion(OptionalLong.of(1))));
+            List<long[]> fresh = new ArrayList<>();
+            List<long[]> returning = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                Path device = dir.resolve("device-" + i);
+                fresh.add(signIn(server, email, device));
+                returning.add(signIn(server, email, device));
+            }
+            report("sign-in on a new device (syncs all 10,000 first)", fresh);
+            report("sign-in on a device that holds the 10,000 already", returning);
         }
-        return out;
+    }
+
+    private static void report(String what, List<long[]> results) {
+        var times = results.stream().mapToLong(r -> r[0]).sorted().toArray();
+        var stalls = results.stream().mapToLong(r -> r[1]).sorted().toArray();
+        System.out.printf("%s, to the 10,000-task list laid out (%d runs): median %d ms, min %d, max %d; "
+                        + "longest FX-thread stall: median %.1f ms, max %.1f ms%n", what, results.size(),
+                times[times.length / 2], times[0], times[times.length - 1], stalls[stalls.length / 2] / 10.0,
+                stalls[stalls.length - 1] / 10.0);
+    }
+
+    /** One child JVM that signs in; returns {milliseconds, stall in tenths of a millisecond}. */
+    private static long[] signIn(TodoServer server, String email, Path device) throws Exception {
+        Files.createDirectories(device);
+        String aot = APP.resolve("aot/todo-desktop.aot").toString();
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "@" + APP.resolve("bin/jvm.options"), "-XX:AOTCache=" + aot, "-Xlog:aot=off", "-Xlog:cds=off",
+                "-Dglass.platform=Headless", "-Dprism.order=sw", "-Dtodo.log.dir=" + device.resolve("logs"),
+                "-Xlog:gc:file=" + device.resolve("gc-" + System.nanoTime() + ".log"),
+                "-cp", APP.resolve("lib") + File.separator + "*" + File.pathSeparator + "client-app/target/test-classes",
+                SignInDriver.class.getName(), server.baseUri().toString(), email, PASSWORD,
+                device.resolve("data").toString(), device.resolve("config").toString(), Integer.toString(TASKS)));
+        Path out = device.resolve("out-" + System.nanoTime() + ".txt");
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        check(process.waitFor(180, TimeUnit.SECONDS), "the sign-in run did not finish in 180 s; see " + out);
+        var m = RESULT.matcher(Files.readString(out));
+        check(m.find(), "no result from the sign-in run; see " + out);
+        return new long[] {Long.parseLong(m.group(1)), Math.round(Double.parseDouble(m.group(2)) * 10)};
+    }
+
+    private static void seed(TodoApiClient client) {
+        List<Mutation> batch = new ArrayList<>();
+        Priority[] priorities = Priority.values();
+        for (int i = 0; i < TASKS; i++) {
+            batch.add(Mutation.create(UUID.randomUUID(), UUID.randomUUID(), TaskUpdate.empty()
+                    .withTitle("Task number " + i)
+                    .withDescription(i % 3 == 0 ? "Some notes about task " + i : "")
+                    .withPriority(priorities[i % priorities.length])
+                    .withTags(i % 5 == 0 ? List.of("home", "t" + (i % 7)) : List.of())));
+            if (batch.size() == 500) {
+                check(client.sync().push(new SyncPushRequest(List.copyOf(batch))).isOk(), "seed push");
+                batch.clear();
+            }
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what);
+        }
     }
 }

@@ -61,6 +61,11 @@ public final class TasksViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper openConflicts = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     // Search-as-you-type issues a query per key; only the newest one may repaint the list.
     private final AtomicLong generation = new AtomicLong();
+    // A refresh asked for while another waits its turn on io would read the same rows: share it.
+    private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<Void>> queuedRefresh =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    // The rows the list last took (set on the FX thread); io diffs new rows against them.
+    private volatile List<Task> shown = List.of();
 
     public TasksViewModel(UserStore store, Executor io, Executor ui, Clock clock, ZoneId zone, Runnable onLocalChange) {
         this.store = Objects.requireNonNull(store);
@@ -77,9 +82,21 @@ public final class TasksViewModel {
         counts.addListener((obs, was, now) -> leftText.set(now.active() == 1 ? "1 task left" : now.active() + " tasks left"));
     }
 
-    /** Re-reads the list; also called when sync brought changes from elsewhere. */
+    /**
+     * Re-reads the list; also called when sync brought changes from elsewhere. Calls that come
+     * while an earlier one has not started yet join it rather than read the store again.
+     */
     public CompletableFuture<Void> refresh() {
-        return mutate(s -> null, r -> { });
+        var fresh = new CompletableFuture<Void>();
+        var queued = queuedRefresh.compareAndExchange(null, fresh);
+        if (queued != null) {
+            return queued;
+        }
+        mutate(s -> {
+            queuedRefresh.compareAndSet(fresh, null);
+            return null;
+        }, r -> { }).whenComplete((v, e) -> fresh.complete(null));
+        return fresh;
     }
 
     /** Adds a task titled with the quick-add text; blank text adds nothing. */
@@ -162,13 +179,20 @@ public final class TasksViewModel {
             try {
                 R result = work.apply(store);
                 var rows = store.tasks().list(query);
+                var base = shown;
+                var update = ListUpdate.between(base, rows);
                 var newCounts = store.tasks().counts(query.now(), zone);
                 var newTags = store.tasks().tags();
                 int conflicts = store.conflicts().open().size();
                 ui.execute(() -> {
                     onDone.accept(result);
                     if (ticket == generation.get()) {
-                        tasks.setAll(rows);
+                        if (shown == base) {
+                            update.applyTo(tasks, rows);
+                        } else {
+                            tasks.setAll(rows); // another read landed since this one was diffed
+                        }
+                        shown = rows;
                     }
                     counts.set(newCounts);
                     openConflicts.set(conflicts);

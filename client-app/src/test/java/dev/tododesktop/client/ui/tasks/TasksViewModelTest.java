@@ -172,4 +172,79 @@ class TasksViewModelTest {
         model.refresh().join();
         assertThat(model.tasks()).extracting(Task::title).containsExactly("banana");
     }
+
+    /** Tasks as the server sends them, so the store treats them as changes from elsewhere. */
+    private void pulled(String cursor, Task... tasks) {
+        store.sync().applyPull(java.util.Arrays.stream(tasks)
+                .map(t -> new dev.tododesktop.store.sync.ServerTask.Live(t.withServerVersion(java.util.OptionalLong.of(1))))
+                .toList(), cursor);
+    }
+
+    private java.util.List<String> recordChanges() {
+        var changes = new java.util.ArrayList<String>();
+        model.tasks().addListener((javafx.collections.ListChangeListener<Task>) change -> {
+            while (change.next()) {
+                changes.add(change.wasReplaced() ? "replaced " + change.getFrom() + ".." + change.getTo()
+                        : change.wasAdded() ? "added " + change.getAddedSize() : "removed " + change.getRemovedSize());
+            }
+        });
+        return changes;
+    }
+
+    @Test
+    void aRefreshThatFindsNothingNewLeavesTheListAlone() {
+        add("one");
+        add("two");
+        var changes = recordChanges();
+        model.refresh().join();
+        assertThat(changes).isEmpty();
+        assertThat(model.tasks()).extracting(Task::title).containsExactly("one", "two");
+    }
+
+    @Test
+    void aTaskChangedElsewhereReplacesOnlyItsRowSoTheRestKeepsSelectionAndScroll() {
+        pulled("c0", java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> Task.created(java.util.UUID.randomUUID(), TaskEdit.none().title("task " + i), CLOCK.instant()))
+                .toArray(Task[]::new));
+        model.refresh().join();
+        var before = java.util.List.copyOf(model.tasks());
+        var changes = recordChanges();
+        pulled("c1", before.get(7).apply(TaskEdit.none().title("renamed elsewhere"), CLOCK.instant()));
+        model.refresh().join();
+        assertThat(changes).containsExactly("replaced 7..8");
+        assertThat(model.tasks().get(7).title()).isEqualTo("renamed elsewhere");
+        for (int i = 0; i < 30; i++) {
+            if (i != 7) {
+                assertThat(model.tasks().get(i)).isSameAs(before.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aNewTaskFromElsewhereOrManyChangesReplaceTheWholeList() {
+        for (int i = 0; i < 3; i++) {
+            add("task " + i);
+        }
+        var changes = recordChanges();
+        pulled("c1", Task.created(java.util.UUID.randomUUID(), TaskEdit.none().title("from elsewhere"), CLOCK.instant()));
+        model.refresh().join();
+        assertThat(changes).containsExactly("replaced 0..4");
+        assertThat(model.tasks()).extracting(Task::title).contains("from elsewhere").hasSize(4);
+    }
+
+    @Test
+    void refreshesAskedForWhileOneWaitsShareIt() {
+        var queued = new java.util.ArrayDeque<Runnable>();
+        var slow = new TasksViewModel(store, queued::add, Runnable::run, CLOCK, ZONE, () -> { });
+        var first = slow.refresh();
+        var second = slow.refresh();
+        var third = slow.refresh();
+        assertThat(queued).hasSize(1);
+        assertThat(second).isSameAs(first);
+        assertThat(third).isSameAs(first);
+        queued.poll().run();
+        assertThat(first).isDone();
+        slow.refresh();
+        assertThat(queued).as("a refresh after the shared one has started reads again").hasSize(1);
+    }
 }

@@ -1,0 +1,136 @@
+package dev.tododesktop.client.bench;
+
+import dev.tododesktop.client.app.Main;
+import dev.tododesktop.client.app.training.ScreenScript;
+import dev.tododesktop.client.keychain.CredentialStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+
+/**
+ * Runs in the desktop benchmark's child JVM: the real app, pointed at the benchmark's server,
+ * signs in as a person would and reports how long it took from the click to the full list laid
+ * out on screen, and the longest time the FX thread kept queued work waiting meanwhile (the
+ * first sign-in on a device includes syncing every task). Arguments: server URL, email,
+ * password, data dir, config dir, expected task count.
+ */
+public final class SignInDriver {
+
+    private SignInDriver() {}
+
+    public static void main(String[] args) throws Exception {
+        String server = args[0];
+        Path configDir = Path.of(args[4]);
+        int expected = Integer.parseInt(args[5]);
+        Files.createDirectories(configDir);
+        Files.writeString(configDir.resolve("settings.properties"), "server=" + server + "\n");
+        System.setProperty(CredentialStores.KEYCHAIN_PROPERTY, CredentialStores.NONE);
+        var script = new ScreenScript(Duration.ofSeconds(120));
+        Thread.ofPlatform().daemon().start(() -> {
+            int status = 0;
+            try {
+                drive(script, args[1], args[2], expected);
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                status = 1;
+            }
+            System.exit(status); // the measurement is printed; no need to wait for a clean stop
+        });
+        Main.main(new String[] {"--data-dir=" + args[3], "--config-dir=" + args[4]});
+    }
+
+    private static void drive(ScreenScript script, String email, String password, int expected) {
+        script.awaitToolkit();
+        TextField emailField = script.await("#emailField", TextField.class);
+        script.run(() -> {
+            emailField.setText(email);
+            ((PasswordField) emailField.getScene().lookup("#passwordField")).setText(password);
+        });
+        Button submit = script.await("#submitButton", Button.class, b -> !b.isDisabled());
+        var monitor = new StallMonitor();
+        monitor.start();
+        long clicked = System.nanoTime();
+        script.run(submit::fire);
+        long shown = 0;
+        while (shown == 0) {
+            if (script.onFx(() -> listShows(expected))) {
+                shown = System.nanoTime();
+            } else {
+                sleep(2);
+            }
+        }
+        sleep(1_000); // whatever the sync still does right after the list shows
+        monitor.stop();
+        System.out.printf("RESULT sign-in-to-list-ms=%d longest-fx-stall-ms=%.1f%n",
+                (shown - clicked) / 1_000_000, monitor.longest() / 1e6);
+    }
+
+    /** The full list is in the view and its visible rows are filled: it has been laid out. */
+    private static boolean listShows(int expected) {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null)
+                .map(w -> w.getScene().getRoot().lookup("#taskList"))
+                .filter(ListView.class::isInstance)
+                .map(ListView.class::cast)
+                .anyMatch(list -> list.getItems().size() == expected
+                        && list.lookupAll(".task-cell").stream()
+                                .anyMatch(cell -> cell instanceof ListCell<?> c && c.getItem() != null));
+    }
+
+    /** Posts work to the FX thread every 2 ms and keeps the longest wait before it ran. */
+    private static final class StallMonitor {
+        private final AtomicLong longest = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private Thread thread;
+
+        void start() {
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    long posted = System.nanoTime();
+                    var ran = new CountDownLatch(1);
+                    Platform.runLater(() -> {
+                        longest.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                        ran.countDown();
+                    });
+                    try {
+                        ran.await();
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void stop() {
+            running.set(false);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        long longest() {
+            return longest.get();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
