@@ -123,21 +123,17 @@ public final class TodoDesktopApp extends Application {
     /** What exists while someone is signed in; closed on sign-out. */
     private record SignedInSession(dev.tododesktop.store.session.UserStore store, SyncEngine sync) {}
 
+    /** The signed-in screen, built off the FX thread so the switch to it does not freeze the window. */
+    private record TasksScreen(SignedInSession session, TasksViewModel tasks, ShellViewModel shell, Parent root,
+                               SyncStatus initialStatus) {}
+
     private void openTasks(AuthOutcome.SignedIn user) {
         show(centered("Opening your tasks…"));
         CompletableFuture.supplyAsync(() -> {
             runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId())));
             var store = runtime.openStore(user.userId());
             var api = runtime.api().join();
-            return new SignedInSession(store, new SyncEngine(store, api, user.userId(), runtime.clock()));
-        }, runtime.io()).whenComplete((session, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                log.error("Cannot open the local store", error);
-                show(centered("Your tasks could not be opened: " + error.getMessage()));
-                return;
-            }
-            current = Optional.of(session);
-            var store = session.store();
+            var session = new SignedInSession(store, new SyncEngine(store, api, user.userId(), runtime.clock()));
             var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
                     ZoneId.systemDefault(), session.sync()::requestSync);
             var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
@@ -145,7 +141,20 @@ public final class TodoDesktopApp extends Application {
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
                     new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
                     () -> openAccount(user, session), this::openSettings);
-            show(views.load("shell.fxml", new ShellController(shell, tasksView)));
+            var root = views.load("shell.fxml", new ShellController(shell, tasksView));
+            tasks.refresh(); // queued on io behind this, so the rows are read before the screen needs them
+            return new TasksScreen(session, tasks, shell, root, session.sync().status());
+        }, runtime.io()).whenComplete((screen, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                log.error("Cannot open the local store", error);
+                show(centered("Your tasks could not be opened: " + error.getMessage()));
+                return;
+            }
+            var session = screen.session();
+            var tasks = screen.tasks();
+            var shell = screen.shell();
+            current = Optional.of(session);
+            show(screen.root());
             session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
             session.sync().addStatusListener(status -> Platform.runLater(() -> {
                 shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));
@@ -157,14 +166,13 @@ public final class TodoDesktopApp extends Application {
                     new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
                 }
             }));
-            shell.syncStatusProperty().set(SyncStatusText.of(session.sync().status(), runtime.clock(), ZoneId.systemDefault()));
+            shell.syncStatusProperty().set(SyncStatusText.of(screen.initialStatus(), runtime.clock(), ZoneId.systemDefault()));
             runtime.api().thenAccept(api -> {
                 if (api.keychainStatus() instanceof KeychainStatus.SessionOnly sessionOnly) {
                     log.warn("No OS keychain: the login is kept for this run only ({})", sessionOnly.reason());
                     Platform.runLater(() -> shell.noticeProperty().set("No keychain here: you will sign in again next time"));
                 }
             });
-            tasks.refresh();
             session.sync().start();
             logFirstScreen("tasks");
         }));

@@ -165,16 +165,24 @@ public final class TasksController {
         dueDatePicker.valueProperty().bindBidirectional(editor.dueDateProperty());
         detailError.textProperty().bind(editor.errorProperty());
 
-        Platform.runLater(() -> {
-            var scene = quickAddField.getScene();
-            if (scene == null) {
-                return;
+        // The view may be built off the FX thread; shortcuts and focus wait until it is on screen.
+        quickAddField.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                                javafx.scene.Scene was, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    obs.removeListener(this);
+                    installShortcuts(scene);
+                }
             }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), quickAddField::requestFocus);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), searchField::requestFocus);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
-            quickAddField.requestFocus();
         });
+    }
+
+    private void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), quickAddField::requestFocus);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), searchField::requestFocus);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
+        Platform.runLater(quickAddField::requestFocus);
     }
 
     private int indexOfEdited() {
