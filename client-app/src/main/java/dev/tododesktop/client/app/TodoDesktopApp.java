@@ -141,7 +141,7 @@ public final class TodoDesktopApp extends Application {
             var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
                     ZoneId.systemDefault(), session.sync()::requestSync);
             var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
-                    () -> openConflicts(store, tasks)));
+                    () -> openConflicts(store, tasks, session.sync())));
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
                     new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
                     () -> openAccount(user, session), this::openSettings);
@@ -195,11 +195,15 @@ public final class TodoDesktopApp extends Application {
         window.show();
     }
 
-    private void openConflicts(dev.tododesktop.store.session.UserStore store, TasksViewModel tasks) {
+    private void openConflicts(dev.tododesktop.store.session.UserStore store, TasksViewModel tasks, SyncEngine sync) {
         var window = new javafx.stage.Stage();
         window.initOwner(scene.getWindow());
         window.setTitle("Conflicts");
-        var model = new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), tasks::refresh);
+        var model = new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), () -> {
+            tasks.refresh();
+            // Keeping mine queued an edit: push it now (and let the status line count it), as after any edit.
+            sync.requestSync();
+        });
         var conflictsScene = new Scene(views.load("conflicts.fxml", new ConflictsController(model)), 620, 420);
         runtime.settings().theme().apply(conflictsScene);
         window.setScene(conflictsScene);
