@@ -103,8 +103,14 @@ public final class TodoDesktopApp extends Application {
     }
 
     private void showSignIn() {
+        showSignIn(Optional.empty());
+    }
+
+    /** The sign-in screen, saying {@code why} when the app (not the user) ended the session. */
+    private void showSignIn(Optional<String> why) {
         var accounts = new RemoteAccountService(runtime::api, runtime.io());
         var model = new SignInViewModel(accounts, Platform::runLater, this::openTasks);
+        why.ifPresent(model::explain);
         show(views.load("sign-in.fxml", new SignInController(model)));
         logFirstScreen("sign-in");
     }
@@ -119,6 +125,10 @@ public final class TodoDesktopApp extends Application {
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
         }
     }
+
+    /** Shown on the sign-in screen when the server ended the session (revoked on another device, or expired). */
+    static final String SESSION_ENDED = "You were signed out: this session was ended from another device, or it expired. "
+            + "Changes not synced yet are kept on this computer; sign in to sync them.";
 
     /** What exists while someone is signed in; closed on sign-out. */
     private record SignedInSession(dev.tododesktop.store.session.UserStore store, SyncEngine sync) {}
@@ -137,7 +147,7 @@ public final class TodoDesktopApp extends Application {
             var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
                     ZoneId.systemDefault(), session.sync()::requestSync);
             var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
-                    () -> openConflicts(store, tasks)));
+                    () -> openConflicts(store, tasks, session.sync())));
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
                     new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
                     () -> openAccount(user, session), this::openSettings);
@@ -163,7 +173,7 @@ public final class TodoDesktopApp extends Application {
                 }
                 if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT && current.equals(Optional.of(session))) {
                     // Revoked elsewhere, or the refresh token expired: keep the unsynced work, ask for a sign-in.
-                    new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
+                    new AppSignOut(session, Optional.of(SESSION_ENDED)).signOut(SignOutChoice.KEEP_FOR_LATER);
                 }
             }));
             shell.syncStatusProperty().set(SyncStatusText.of(screen.initialStatus(), runtime.clock(), ZoneId.systemDefault()));
@@ -205,11 +215,15 @@ public final class TodoDesktopApp extends Application {
         window.show();
     }
 
-    private void openConflicts(dev.tododesktop.store.session.UserStore store, TasksViewModel tasks) {
+    private void openConflicts(dev.tododesktop.store.session.UserStore store, TasksViewModel tasks, SyncEngine sync) {
         var window = new javafx.stage.Stage();
         window.initOwner(scene.getWindow());
         window.setTitle("Conflicts");
-        var model = new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), tasks::refresh);
+        var model = new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), () -> {
+            tasks.refresh();
+            // Keeping mine queued an edit: push it now (and let the status line count it), as after any edit.
+            sync.requestSync();
+        });
         var conflictsScene = new Scene(views.load("conflicts.fxml", new ConflictsController(model)), 620, 420);
         runtime.settings().theme().apply(conflictsScene);
         window.setScene(conflictsScene);
@@ -240,8 +254,16 @@ public final class TodoDesktopApp extends Application {
     private final class AppSignOut implements ShellViewModel.SignOut {
         private final SignedInSession session;
 
+        private final Optional<String> why;
+
         AppSignOut(SignedInSession session) {
+            this(session, Optional.empty());
+        }
+
+        /** @param why what the sign-in screen then says, when the user did not ask to sign out */
+        AppSignOut(SignedInSession session, Optional<String> why) {
             this.session = session;
+            this.why = why;
         }
 
         @Override
@@ -270,7 +292,7 @@ public final class TodoDesktopApp extends Application {
                 if (error != null) {
                     log.error("Sign-out failed", error);
                 }
-                showSignIn();
+                showSignIn(why);
             }));
         }
     }

@@ -73,6 +73,11 @@ public final class SignInViewModel {
         }
     }
 
+    /** Says why this screen is showing (e.g. the session was ended elsewhere); the next submit clears it. */
+    public void explain(String why) {
+        formError.set(Objects.requireNonNull(why));
+    }
+
     /** Checks what can be checked here, then asks the server. Does nothing while busy. */
     public void submit() {
         if (!canSubmit.get()) {
