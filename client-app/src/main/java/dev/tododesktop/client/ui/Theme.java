@@ -22,7 +22,10 @@ public enum Theme {
 
     /** Must run on the FX thread. */
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(userAgentStylesheet);
+        // Setting it, even to the same sheet, makes JavaFX rebuild its style caches and restyle every node.
+        if (!userAgentStylesheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(userAgentStylesheet);
+        }
         if (!scene.getStylesheets().contains(APP_CSS)) {
             scene.getStylesheets().add(APP_CSS);
         }
