@@ -4,10 +4,6 @@ import dev.tododesktop.client.api.ApiResult;
 import dev.tododesktop.client.api.TodoApiClient;
 import dev.tododesktop.client.keychain.SessionOnlyStore;
 import dev.tododesktop.contract.auth.RegisterRequest;
-import dev.tododesktop.contract.sync.Mutation;
-import dev.tododesktop.contract.sync.SyncPushRequest;
-import dev.tododesktop.contract.tasks.Priority;
-import dev.tododesktop.contract.tasks.TaskUpdate;
 import dev.tododesktop.server.TodoServer;
 import dev.tododesktop.server.config.ServerConfig;
 import java.io.File;
@@ -115,7 +111,7 @@ public final class DesktopBenchmark {
             try (var seeder = TodoApiClient.builder(server.baseUri(), new SessionOnlyStore("bench"))
                     .readTimeout(Duration.ofSeconds(60)).build()) {
                 check(seeder.register(new RegisterRequest(email, PASSWORD, "Bench", "seeder")) instanceof ApiResult.Ok<?>, "register");
-                seed(seeder);
+                dev.tododesktop.client.sync.bench.SyncEngineBenchmark.seed(seeder, TASKS);
             }
             List<long[]> fresh = new ArrayList<>();
             List<long[]> returning = new ArrayList<>();
@@ -157,22 +153,6 @@ public final class DesktopBenchmark {
         var m = RESULT.matcher(Files.readString(out));
         check(m.find(), "no result from the sign-in run; see " + out);
         return new long[] {Long.parseLong(m.group(1)), Math.round(Double.parseDouble(m.group(2)) * 10), Long.parseLong(m.group(3))};
-    }
-
-    private static void seed(TodoApiClient client) {
-        List<Mutation> batch = new ArrayList<>();
-        Priority[] priorities = Priority.values();
-        for (int i = 0; i < TASKS; i++) {
-            batch.add(Mutation.create(UUID.randomUUID(), UUID.randomUUID(), TaskUpdate.empty()
-                    .withTitle("Task number " + i)
-                    .withDescription(i % 3 == 0 ? "Some notes about task " + i : "")
-                    .withPriority(priorities[i % priorities.length])
-                    .withTags(i % 5 == 0 ? List.of("home", "t" + (i % 7)) : List.of())));
-            if (batch.size() == 500) {
-                check(client.sync().push(new SyncPushRequest(List.copyOf(batch))).isOk(), "seed push");
-                batch.clear();
-            }
-        }
     }
 
     private static void check(boolean ok, String what) {

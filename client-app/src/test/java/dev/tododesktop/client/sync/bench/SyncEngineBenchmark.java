@@ -57,7 +57,7 @@ public final class SyncEngineBenchmark {
                 UserView user = ((ApiResult.Ok<UserView>) seeder.register(
                         new RegisterRequest(email, PASSWORD, "Bench", "seeder"))).value();
                 long t0 = System.nanoTime();
-                seed(seeder);
+                seed(seeder, TASKS);
                 System.out.printf("seeded %,d tasks through POST /sync in %d ms%n", TASKS, ms(System.nanoTime() - t0));
 
                 // 1. Initial sync of 10,000 tasks.
@@ -127,10 +127,11 @@ public final class SyncEngineBenchmark {
         }
     }
 
-    private static void seed(TodoApiClient client) {
+    /** Pushes {@code count} varied tasks through {@code POST /sync}, 500 at a time; the desktop benchmark uses it too. */
+    public static void seed(TodoApiClient client, int count) {
         List<Mutation> batch = new ArrayList<>();
         Priority[] priorities = Priority.values();
-        for (int i = 0; i < TASKS; i++) {
+        for (int i = 0; i < count; i++) {
             batch.add(Mutation.create(UUID.randomUUID(), UUID.randomUUID(), TaskUpdate.empty()
                     .withTitle("Task number " + i)
                     .withDescription(i % 3 == 0 ? "Some notes about task " + i : "")
