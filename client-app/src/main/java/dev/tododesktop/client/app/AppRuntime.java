@@ -48,6 +48,13 @@ public final class AppRuntime implements AutoCloseable {
         this.settings = settingsFile.load();
         this.io = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("todo-io").daemon().factory());
         this.stores = new LocalStores(dirs, clock);
+        Thread.ofPlatform().name("sqlite-prepare").daemon().start(() -> {
+            try {
+                LocalStores.prepare();
+            } catch (RuntimeException e) {
+                log.warn("SQLite could not be prepared ahead; the first store open will say why", e);
+            }
+        });
         this.api = CompletableFuture.supplyAsync(this::connect, Executors.newVirtualThreadPerTaskExecutor());
     }
 

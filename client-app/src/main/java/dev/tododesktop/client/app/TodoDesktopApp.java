@@ -133,28 +133,40 @@ public final class TodoDesktopApp extends Application {
     /** What exists while someone is signed in; closed on sign-out. */
     private record SignedInSession(dev.tododesktop.store.session.UserStore store, SyncEngine sync) {}
 
+    private record SessionAndTasks(SignedInSession session, TasksViewModel tasks, SyncStatus initialStatus) {}
+
+    /** Builds screens off the FX thread while io reads what they will show. */
+    private final java.util.concurrent.Executor viewBuilder = task -> Thread.ofPlatform().name("view-builder").daemon().start(task);
+
     /** The signed-in screen, built off the FX thread so the switch to it does not freeze the window. */
     private record TasksScreen(SignedInSession session, TasksViewModel tasks, ShellViewModel shell, Parent root,
                                SyncStatus initialStatus) {}
 
     private void openTasks(AuthOutcome.SignedIn user) {
         show(centered("Opening your tasks…"));
+        // The store opens on io, then io reads the list while another thread builds the views.
+        var gate = new ScreenGate();
         CompletableFuture.supplyAsync(() -> {
-            runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId())));
             var store = runtime.openStore(user.userId());
             var api = runtime.api().join();
             var session = new SignedInSession(store, new SyncEngine(store, api, user.userId(), runtime.clock()));
-            var tasks = new TasksViewModel(store, runtime.io(), Platform::runLater, runtime.clock(),
+            var tasks = new TasksViewModel(store, runtime.io(), gate, runtime.clock(),
                     ZoneId.systemDefault(), session.sync()::requestSync);
+            tasks.refresh();
+            return new SessionAndTasks(session, tasks, session.sync().status());
+        }, runtime.io()).thenApplyAsync(opened -> {
+            var session = opened.session();
+            var tasks = opened.tasks();
+            var store = session.store();
             var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
                     () -> openConflicts(store, tasks, session.sync())));
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
                     new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
                     () -> openAccount(user, session), this::openSettings);
             var root = views.load("shell.fxml", new ShellController(shell, tasksView));
-            tasks.refresh(); // queued on io behind this, so the rows are read before the screen needs them
-            return new TasksScreen(session, tasks, shell, root, session.sync().status());
-        }, runtime.io()).whenComplete((screen, error) -> Platform.runLater(() -> {
+            runtime.io().execute(() -> runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId()))));
+            return new TasksScreen(session, tasks, shell, root, opened.initialStatus());
+        }, viewBuilder).whenComplete((screen, error) -> Platform.runLater(() -> {
             if (error != null) {
                 log.error("Cannot open the local store", error);
                 show(centered("Your tasks could not be opened: " + error.getMessage()));
@@ -165,6 +177,7 @@ public final class TodoDesktopApp extends Application {
             var shell = screen.shell();
             current = Optional.of(session);
             show(screen.root());
+            gate.open();
             session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
             session.sync().addStatusListener(status -> Platform.runLater(() -> {
                 shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));

@@ -36,6 +36,18 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
+    /**
+     * Loads SQLite's native library (sqlite-jdbc unpacks it to a temporary directory first), so
+     * the first {@link #open} does not pay for it. Safe to call from any thread, any number of times.
+     */
+    public static void loadNativeLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            throw new StoreFailureException(Path.of("."), "cannot load SQLite's native library", e);
+        }
+    }
+
     public static Database open(Path file) {
         return open(file, Schema.MIGRATIONS);
     }
