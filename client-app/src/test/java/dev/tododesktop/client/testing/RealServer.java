@@ -1,5 +1,6 @@
 package dev.tododesktop.client.testing;
 
+import dev.tododesktop.testing.MutableClock;
 import dev.tododesktop.server.TodoServer;
 import dev.tododesktop.server.config.PasswordHashing;
 import dev.tododesktop.server.config.ServerConfig;
@@ -12,7 +13,7 @@ public final class RealServer implements AutoCloseable {
     /** The server's default access-token lifetime plus its 60 s leeway and a margin. */
     public static final Duration PAST_ACCESS_EXPIRY = Duration.ofMinutes(15).plusSeconds(90);
 
-    public final MovableClock clock = new MovableClock();
+    public final MutableClock clock = new MutableClock();
     public final TodoServer server;
 
     public RealServer(Path dataDir) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tododesktop.store.Fixtures;
-import dev.tododesktop.store.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import dev.tododesktop.store.StoreException;
 import dev.tododesktop.store.outbox.Mutation;
 import dev.tododesktop.store.outbox.MutationType;

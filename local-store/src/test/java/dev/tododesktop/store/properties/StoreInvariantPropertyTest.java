@@ -5,7 +5,7 @@ import static dev.tododesktop.testing.RandomInputs.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.store.Fixtures;
-import dev.tododesktop.store.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import dev.tododesktop.testing.RandomInputs;
 import dev.tododesktop.store.outbox.Mutation;
 import dev.tododesktop.store.outbox.MutationType;

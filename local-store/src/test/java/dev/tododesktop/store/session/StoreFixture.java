@@ -1,7 +1,7 @@
 package dev.tododesktop.store.session;
 
 import dev.tododesktop.store.Fixtures;
-import dev.tododesktop.store.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import java.nio.file.Path;
 
 /** A real store in a temp dir with a hand-moved clock. */

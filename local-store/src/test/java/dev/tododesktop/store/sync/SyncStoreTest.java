@@ -4,7 +4,7 @@ import static dev.tododesktop.store.Fixtures.serverTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tododesktop.store.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import dev.tododesktop.store.StoreException;
 import dev.tododesktop.store.conflicts.Conflict;
 import dev.tododesktop.store.outbox.Mutation;

@@ -3,7 +3,7 @@ package dev.tododesktop.store.tasks;
 import static dev.tododesktop.store.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tododesktop.store.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import dev.tododesktop.store.session.StoreFixture;
 import dev.tododesktop.store.session.UserStore;
 import java.nio.file.Path;

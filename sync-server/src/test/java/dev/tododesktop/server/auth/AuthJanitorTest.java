@@ -6,7 +6,7 @@ import dev.tododesktop.server.auth.sessions.SessionStore;
 import dev.tododesktop.server.config.RateLimitSettings;
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.testing.Backend;
-import dev.tododesktop.server.testing.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import dev.tododesktop.server.db.DatabaseUrl;
 import dev.tododesktop.server.testing.Accounts;
 import dev.tododesktop.server.testing.Backend;
 import dev.tododesktop.server.testing.Http;
-import dev.tododesktop.server.testing.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import dev.tododesktop.server.testing.TestServer;
 import java.nio.file.Path;
 import java.text.ParseException;

@@ -8,7 +8,7 @@ import dev.tododesktop.server.config.RateLimitSettings;
 import dev.tododesktop.server.testing.Accounts;
 import dev.tododesktop.server.testing.Backend;
 import dev.tododesktop.server.testing.Http;
-import dev.tododesktop.server.testing.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import dev.tododesktop.server.testing.TestServer;
 import java.net.InetAddress;
 import java.nio.file.Path;

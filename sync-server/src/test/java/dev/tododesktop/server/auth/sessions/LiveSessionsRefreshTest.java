@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tododesktop.server.auth.AccountStore;
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.testing.Backend;
-import dev.tododesktop.server.testing.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.ECKey;
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.testing.Backend;
-import dev.tododesktop.server.testing.MutableClock;
+import dev.tododesktop.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.tododesktop.server.testing;
+package dev.tododesktop.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, so lifetimes and rate limits are tested without sleeping. */
+/**
+ * A clock tests move by hand, so lifetimes, expiry and rate limits are tested without sleeping
+ * and timestamps in assertions are exact. Safe to read from the threads of a real server.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -16,12 +19,17 @@ public final class MutableClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
-    public static MutableClock startingNow() {
-        return new MutableClock(Instant.now());
+    /** Starts at the real time, for tests against code that compares with other real clocks. */
+    public MutableClock() {
+        this(Instant.now());
     }
 
-    public void advance(Duration d) {
-        now.updateAndGet(t -> t.plus(d));
+    public static MutableClock startingNow() {
+        return new MutableClock();
+    }
+
+    public void advance(Duration by) {
+        now.updateAndGet(t -> t.plus(by));
     }
 
     @Override
