@@ -135,6 +135,9 @@ public final class AppRuntime implements AutoCloseable {
         }
         stores.current().ifPresent(s -> stores.logout(UnsyncedChanges.KEEP));
         api.thenAccept(TodoApiClient::close);
-        embedded.ifPresent(TodoServer::close);
+        embedded.ifPresent(server -> {
+            server.close();
+            log.info("Embedded sync server stopped");
+        });
     }
 }

@@ -123,12 +123,31 @@ public final class TodoDesktopApp extends Application {
             firstScreenLogged = true;
             Platform.runLater(() -> log.info("First screen ({}) shown {} ms after JVM start", screen,
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+            if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+                exitOnceConnected();
+            }
         }
     }
 
     /** Shown on the sign-in screen when the server ended the session (revoked on another device, or expired). */
     static final String SESSION_ENDED = "You were signed out: this session was ended from another device, or it expired. "
             + "Changes not synced yet are kept on this computer; sign in to sync them.";
+
+    /**
+     * Set by the installer smoke test: quit normally (through {@link #stop()}) once the first
+     * screen is shown and the API client, with the embedded server behind it, is up.
+     */
+    static final String EXIT_WHEN_READY = "todo.exitWhenReady";
+
+    private void exitOnceConnected() {
+        runtime.api().whenComplete((api, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                log.error("{} is set, and the app did not connect", EXIT_WHEN_READY, error);
+            }
+            log.info("{} is set: exiting", EXIT_WHEN_READY);
+            Platform.exit();
+        }));
+    }
 
     /** What exists while someone is signed in; closed on sign-out. */
     private record SignedInSession(dev.tododesktop.store.session.UserStore store, SyncEngine sync) {}
