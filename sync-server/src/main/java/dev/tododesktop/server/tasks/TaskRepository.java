@@ -47,19 +47,59 @@ public final class TaskRepository {
                 .findOne();
     }
 
-    /** This user's tasks and tombstones among {@code ids}, by id (one query per 500 ids). */
+    /**
+     * This user's tasks and tombstones among {@code ids}, by id: on PostgreSQL one query with the
+     * ids as one array parameter ({@code = ANY(?)}: one statement text and plan whatever the
+     * count), on SQLite one {@code IN (…)} query per 500 ids.
+     */
     public java.util.Map<UUID, StoredTask> findAll(Handle h, UUID userId, java.util.Collection<UUID> ids) {
         var found = new java.util.HashMap<UUID, StoredTask>();
-        var list = List.copyOf(ids);
-        for (int from = 0; from < list.size(); from += 500) {
-            var chunk = list.subList(from, Math.min(list.size(), from + 500)).stream().map(UUID::toString).toList();
-            h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :user AND id IN (<ids>)")
-                    .bind("user", userId.toString())
-                    .bindList("ids", chunk)
-                    .map(TaskRepository::map)
-                    .forEach(t -> found.put(t.id(), t));
-        }
+        forIdChunks(ids, chunk -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :user AND " + idIn("id", "ids"))
+                    .bind("user", userId.toString());
+            bindIds(query, "ids", chunk);
+            query.map(TaskRepository::map).forEach(t -> found.put(t.id(), t));
+        });
         return found;
+    }
+
+    /** Of {@code ids}, those any user holds (live or deleted) or ever held (a pruned tombstone). */
+    public java.util.Set<UUID> takenIds(Handle h, java.util.Collection<UUID> ids) {
+        var taken = new java.util.HashSet<UUID>();
+        forIdChunks(ids, chunk -> {
+            var query = h.createQuery("SELECT id FROM tasks WHERE " + idIn("id", "ids")
+                    + " UNION ALL SELECT id FROM retired_task_ids WHERE " + idIn("id", "ids"));
+            bindIds(query, "ids", chunk);
+            query.mapTo(String.class).forEach(id -> taken.add(UUID.fromString(id)));
+        });
+        return taken;
+    }
+
+    /** {@code column IN (the ids)} as this dialect writes it best; bind with {@link #bindIds}. */
+    public String idIn(String column, String name) {
+        return dialect == Database.Dialect.POSTGRES ? column + " = ANY(:" + name + ")" : column + " IN (<" + name + ">)";
+    }
+
+    public void bindIds(org.jdbi.v3.core.statement.SqlStatement<?> statement, String name, List<String> ids) {
+        if (dialect == Database.Dialect.POSTGRES) {
+            String[] array = ids.toArray(String[]::new);
+            statement.bind(name, (org.jdbi.v3.core.argument.Argument) (position, ps, ctx) ->
+                    ps.setArray(position, ps.getConnection().createArrayOf("text", array)));
+        } else {
+            statement.bindList(name, ids);
+        }
+    }
+
+    /** Runs {@code each} over the ids as strings: all at once on PostgreSQL, 500 at a time on SQLite. */
+    public void forIdChunks(java.util.Collection<UUID> ids, java.util.function.Consumer<List<String>> each) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        var list = ids.stream().map(UUID::toString).toList();
+        int chunk = dialect == Database.Dialect.POSTGRES ? Integer.MAX_VALUE : 500;
+        for (int from = 0; from < list.size(); from += chunk) {
+            each.accept(list.subList(from, (int) Math.min(list.size(), (long) from + chunk)));
+        }
     }
 
     /** Whether any user holds this id, live or deleted, or ever held it (a pruned tombstone). */
@@ -92,6 +132,89 @@ public final class TaskRepository {
         return rows == 1;
     }
 
+    private static final String[] INSERT_COLUMNS = {"id", "user_id", "title", "description", "completed", "completed_at",
+            "priority", "tags", "due_at", "created_at", "updated_at", "version", "seq", "deleted", "title_v",
+            "description_v", "completed_v", "priority_v", "tags_v", "due_at_v", "title_key", "description_key"};
+    private static final int INSERT_ROWS_PER_STATEMENT = 100;
+
+    /**
+     * Inserts new tasks with multi-row {@code INSERT … ON CONFLICT (id) DO NOTHING RETURNING id}
+     * (one statement per 100 rows instead of one round trip per task), then their tags in one
+     * batch. Returns the ids actually inserted: an id missing from the answer was taken by a
+     * concurrent writer since the caller checked {@link #takenIds}.
+     */
+    public java.util.Set<UUID> insertAll(Handle h, List<StoredTask> tasks) throws SQLException {
+        var inserted = new java.util.HashSet<UUID>();
+        var connection = h.getConnection();
+        for (int from = 0; from < tasks.size(); from += INSERT_ROWS_PER_STATEMENT) {
+            var rows = tasks.subList(from, Math.min(tasks.size(), from + INSERT_ROWS_PER_STATEMENT));
+            var sql = new StringBuilder("INSERT INTO tasks (").append(String.join(", ", INSERT_COLUMNS)).append(") VALUES ");
+            String row = "(" + "?, ".repeat(INSERT_COLUMNS.length - 1) + "?)";
+            for (int i = 0; i < rows.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(row);
+            }
+            sql.append(" ON CONFLICT (id) DO NOTHING RETURNING id");
+            try (var ps = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (var t : rows) {
+                    ps.setString(p++, t.id().toString());
+                    ps.setString(p++, t.userId().toString());
+                    ps.setString(p++, t.title());
+                    ps.setString(p++, t.description());
+                    ps.setBoolean(p++, t.completed());
+                    setMillis(ps, p++, t.completedAt());
+                    ps.setShort(p++, (short) t.priority().ordinal());
+                    ps.setString(p++, writeTags(t.tags()));
+                    setMillis(ps, p++, t.dueAt());
+                    ps.setLong(p++, t.createdAt().toEpochMilli());
+                    ps.setLong(p++, t.updatedAt().toEpochMilli());
+                    ps.setLong(p++, t.version());
+                    ps.setLong(p++, t.seq());
+                    ps.setBoolean(p++, t.deleted());
+                    var s = t.stamps();
+                    ps.setLong(p++, s.title());
+                    ps.setLong(p++, s.description());
+                    ps.setLong(p++, s.completed());
+                    ps.setLong(p++, s.priority());
+                    ps.setLong(p++, s.tags());
+                    ps.setLong(p++, s.dueAt());
+                    ps.setString(p++, t.title().toLowerCase(Locale.ROOT));
+                    ps.setString(p++, t.description().toLowerCase(Locale.ROOT));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(UUID.fromString(rs.getString(1)));
+                    }
+                }
+            }
+        }
+        insertTagsAll(h, tasks.stream().filter(t -> inserted.contains(t.id()) && !t.deleted()).toList());
+        return inserted;
+    }
+
+    private static void setMillis(java.sql.PreparedStatement ps, int position, Instant i) throws SQLException {
+        if (i == null) {
+            ps.setNull(position, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(position, i.toEpochMilli());
+        }
+    }
+
+    /** The tags of many tasks in one batch. */
+    private static void insertTagsAll(Handle h, List<StoredTask> tasks) {
+        var batch = h.prepareBatch("INSERT INTO task_tags (task_id, user_id, tag_key) VALUES (:id, :user, :tag) "
+                + "ON CONFLICT (task_id, tag_key) DO NOTHING");
+        for (var t : tasks) {
+            for (String tag : t.tags()) {
+                batch.bind("id", t.id().toString()).bind("user", t.userId().toString())
+                        .bind("tag", tag.toLowerCase(Locale.ROOT)).add();
+            }
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
     /**
      * Writes changed tasks over their rows in one batch: {@code changes} maps each task as it was
      * read to its new state. Tags are rewritten only for tasks whose tags changed.
@@ -110,12 +233,19 @@ public final class TaskRepository {
                 throw new IllegalStateException("task row vanished inside its owner's transaction: " + changes.get(i).getValue().id());
             }
         }
+        var retagged = new java.util.ArrayList<StoredTask>();
         for (var change : changes) {
             var before = change.getKey();
             var t = change.getValue();
             if (t.deleted() != before.deleted() || !t.tags().equals(before.tags())) {
-                replaceTags(h, t);
+                retagged.add(t);
             }
+        }
+        if (!retagged.isEmpty()) {
+            var delete = h.prepareBatch("DELETE FROM task_tags WHERE task_id = :id");
+            retagged.forEach(t -> delete.bind("id", t.id().toString()).add());
+            delete.execute();
+            insertTagsAll(h, retagged.stream().filter(t -> !t.deleted()).toList());
         }
     }
 
