@@ -75,9 +75,17 @@ public final class TaskRepository {
         return taken;
     }
 
-    /** {@code column IN (the ids)} as this dialect writes it best; bind with {@link #bindIds}. */
+    /**
+     * {@code column IN (the ids)} as this dialect writes it best; bind with {@link #bindIds}. On
+     * PostgreSQL the array is unnested into a semi-join: after five executions pgjdbc's prepared
+     * statement gets a generic plan, in which {@code column = ANY($2)} is a filter comparing every
+     * row of the user against all 500 ids (measured: 220-275 ms per lookup of a user with 11,500
+     * applied mutations, against 2 ms with the array known at planning).
+     */
     public String idIn(String column, String name) {
-        return dialect == Database.Dialect.POSTGRES ? column + " = ANY(:" + name + ")" : column + " IN (<" + name + ">)";
+        return dialect == Database.Dialect.POSTGRES
+                ? column + " IN (SELECT unnest(CAST(:" + name + " AS text[])))"
+                : column + " IN (<" + name + ">)";
     }
 
     public void bindIds(org.jdbi.v3.core.statement.SqlStatement<?> statement, String name, List<String> ids) {
