@@ -107,10 +107,11 @@ public final class SyncBenchmark {
         String listPath = "/api/" + user.id + "/tasks?limit=50";
         var hello = closedLoop(64, () -> get("/bench/hello", null));
         var list = closedLoop(64, () -> get(listPath, user.token));
-        System.out.printf("hello       64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
-                hello.rps(), hello.p(50), hello.p(99), hello.errors);
-        System.out.printf("list of 50  64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (%.2fx hello)%n",
-                list.rps(), list.p(50), list.p(99), list.errors, list.rps() / hello.rps());
+        System.out.printf("hello       64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  cpu %.0f us/req%n",
+                hello.rps(), hello.p(50), hello.p(99), hello.errors, hello.cpuMicrosPerRequest());
+        System.out.printf("list of 50  64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (%.2fx hello)  cpu %.0f us/req (hello/list cpu %.2f)%n",
+                list.rps(), list.p(50), list.p(99), list.errors, list.rps() / hello.rps(), list.cpuMicrosPerRequest(),
+                hello.cpuMicrosPerRequest() / list.cpuMicrosPerRequest());
         if (!phase("half")) {
             return;
         }
@@ -364,9 +365,19 @@ public final class SyncBenchmark {
         HttpResponse<String> call() throws Exception;
     }
 
-    record Result(long requests, long errors, double seconds, long[] latencies) {
+    /**
+     * {@code cpuNanos}: CPU time of this whole process (server, client, GC, JIT) during the
+     * measured window. Per request it is robust on a shared machine where wall-clock throughput
+     * is not: on 2 saturated cores, the list/hello throughput ratio tends to the inverse ratio
+     * of CPU per request.
+     */
+    record Result(long requests, long errors, double seconds, long[] latencies, long cpuNanos) {
         double rps() {
             return requests / seconds;
+        }
+
+        double cpuMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : cpuNanos / 1e3 / requests;
         }
 
         double p(int percentile) {
@@ -392,6 +403,19 @@ public final class SyncBenchmark {
         var errors = new AtomicLong();
         var perWorker = new ArrayList<long[]>();
         var counts = new int[connections];
+        var cpuAtWarmEnd = new AtomicLong(-1);
+        var cpuAtEnd = new AtomicLong(-1);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(Duration.ofNanos(Math.max(0, warmEnd - System.nanoTime())));
+                cpuAtWarmEnd.set(os.getProcessCpuTime());
+                Thread.sleep(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+                cpuAtEnd.set(os.getProcessCpuTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         long intervalNanos = rate > 0 ? (long) (1e9 * connections / rate) : 0;
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < connections; w++) {
@@ -439,7 +463,10 @@ public final class SyncBenchmark {
             k += counts[w];
         }
         Arrays.sort(all);
-        return new Result(recorded.get(), errors.get(), MEASURE.toNanos() / 1e9, all);
+        while (cpuAtEnd.get() < 0) {
+            Thread.sleep(1);
+        }
+        return new Result(recorded.get(), errors.get(), MEASURE.toNanos() / 1e9, all, cpuAtEnd.get() - cpuAtWarmEnd.get());
     }
 
     private static double ms(long nanos) {
