@@ -2,7 +2,7 @@ package dev.tododesktop.server.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.contract.tasks.Priority;
@@ -26,11 +26,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class TaskRepository {
 
     // Prebuilt reader/writer: tags are read for every row of every list and pull.
-    private static final ObjectReader TAGS_READER = ApiJson.mapper().readerFor(new TypeReference<List<String>>() {});
+    private static final com.fasterxml.jackson.core.JsonFactory TAGS_FACTORY = ApiJson.mapper().getFactory();
     private static final ObjectWriter TAGS_WRITER = ApiJson.mapper().writerFor(new TypeReference<List<String>>() {});
     private static final String COLUMNS = "id, user_id, title, description, completed, completed_at, priority, tags, "
             + "due_at, created_at, updated_at, version, seq, deleted, title_v, description_v, completed_v, "
             + "priority_v, tags_v, due_at_v";
+    /** Position of {@code total_matching} in {@link #page}'s rows: right after {@link #COLUMNS}. */
+    private static final int TOTAL_COLUMN = 21;
 
     private final Database.Dialect dialect;
 
@@ -58,7 +60,7 @@ public final class TaskRepository {
             var query = h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :user AND " + idIn("id", "ids"))
                     .bind("user", userId.toString());
             bindIds(query, "ids", chunk);
-            query.map(TaskRepository::map).forEach(t -> found.put(t.id(), t));
+            query.map((rs, ctx) -> map(rs, userId)).forEach(t -> found.put(t.id(), t));
         });
         return found;
     }
@@ -327,8 +329,8 @@ public final class TaskRepository {
         bindWhere(query, userId, q);
         long[] total = {-1};
         List<StoredTask> items = query.bind("limit", q.limit()).bind("offset", q.offset()).map((rs, ctx) -> {
-            total[0] = rs.getLong("total_matching");
-            return map(rs, ctx);
+            total[0] = rs.getLong(TOTAL_COLUMN);
+            return map(rs, userId);
         }).list();
         if (items.isEmpty()) {
             return new Page(items, q.offset() == 0 ? 0 : count(h, userId, q));
@@ -351,7 +353,7 @@ public final class TaskRepository {
                 .bind("user", userId.toString())
                 .bind("seq", afterSeq)
                 .bind("limit", limit)
-                .map(TaskRepository::map)
+                .map((rs, ctx) -> map(rs, userId))
                 .list();
     }
 
@@ -430,7 +432,7 @@ public final class TaskRepository {
         return i == null ? null : i.toEpochMilli();
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
@@ -443,31 +445,60 @@ public final class TaskRepository {
         }
     }
 
-    private static List<String> readTags(String json) {
-        try {
-            return TAGS_READER.readValue(json);
-        } catch (JsonProcessingException e) {
+    /**
+     * Stored tags are a JSON array of strings this class wrote; read with a bare streaming parser
+     * (an ObjectReader builds a deserialization context per call, and this runs for every row of
+     * every list and pull).
+     */
+    static List<String> readTags(String json) {
+        if (json.equals("[]")) {
+            return List.of();
+        }
+        try (var parser = TAGS_FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("stored tags are not a JSON list");
+            }
+            var tags = new java.util.ArrayList<String>(4);
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                tags.add(parser.getText());
+            }
+            if (token != JsonToken.END_ARRAY) {
+                throw new IllegalStateException("stored tags are not a JSON list of strings");
+            }
+            return tags;
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("stored tags are not a JSON list", e);
         }
     }
 
     private static StoredTask map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new StoredTask(
-                UUID.fromString(rs.getString("id")),
-                UUID.fromString(rs.getString("user_id")),
-                rs.getString("title"),
-                rs.getString("description"),
-                rs.getBoolean("completed"),
-                instant(rs, "completed_at"),
-                Priority.values()[rs.getShort("priority")],
-                readTags(rs.getString("tags")),
-                instant(rs, "due_at"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getLong("version"),
-                rs.getLong("seq"),
-                rs.getBoolean("deleted"),
-                new FieldStamps(rs.getLong("title_v"), rs.getLong("description_v"), rs.getLong("completed_v"),
-                        rs.getLong("priority_v"), rs.getLong("tags_v"), rs.getLong("due_at_v")));
+        return map(rs, (UUID) null);
     }
+
+    /**
+     * A row of {@link #COLUMNS}, read by position (by name, both drivers look every column up in
+     * a map). {@code owner}, when known, saves parsing the same user id on every row.
+     */
+    private static StoredTask map(ResultSet rs, UUID owner) throws SQLException {
+        return new StoredTask(
+                UUID.fromString(rs.getString(1)),
+                owner != null ? owner : UUID.fromString(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBoolean(5),
+                instant(rs, 6),
+                PRIORITIES[rs.getShort(7)],
+                readTags(rs.getString(8)),
+                instant(rs, 9),
+                Instant.ofEpochMilli(rs.getLong(10)),
+                Instant.ofEpochMilli(rs.getLong(11)),
+                rs.getLong(12),
+                rs.getLong(13),
+                rs.getBoolean(14),
+                new FieldStamps(rs.getLong(15), rs.getLong(16), rs.getLong(17),
+                        rs.getLong(18), rs.getLong(19), rs.getLong(20)));
+    }
+
+    private static final Priority[] PRIORITIES = Priority.values();
 }
