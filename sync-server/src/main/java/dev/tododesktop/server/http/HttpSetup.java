@@ -1,6 +1,5 @@
 package dev.tododesktop.server.http;
 
-import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.contract.Problem;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -33,7 +32,7 @@ public final class HttpSetup {
     }
 
     public void apply(JavalinConfig config) {
-        config.jsonMapper(new JavalinJackson(ApiJson.newMapper(), false));
+        config.jsonMapper(new JavalinJackson(ServerJson.mapper(), false));
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;

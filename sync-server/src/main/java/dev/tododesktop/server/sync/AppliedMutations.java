@@ -19,17 +19,16 @@ public final class AppliedMutations {
     }
 
     /** Which of {@code mutationIds} this user already applied, and the task each named. */
-    public java.util.Map<UUID, UUID> findAll(Handle h, UUID userId, java.util.Collection<UUID> mutationIds) {
+    public java.util.Map<UUID, UUID> findAll(Handle h, UUID userId, java.util.Collection<UUID> mutationIds,
+                                             dev.tododesktop.server.tasks.TaskRepository ids) {
         var found = new java.util.HashMap<UUID, UUID>();
-        var list = java.util.List.copyOf(mutationIds);
-        for (int from = 0; from < list.size(); from += 500) {
-            var chunk = list.subList(from, Math.min(list.size(), from + 500)).stream().map(UUID::toString).toList();
-            h.createQuery("SELECT mutation_id, task_id FROM applied_mutations WHERE user_id = :user AND mutation_id IN (<ids>)")
-                    .bind("user", userId.toString())
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> java.util.Map.entry(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2))))
+        ids.forIdChunks(mutationIds, chunk -> {
+            var query = h.createQuery("SELECT mutation_id, task_id FROM applied_mutations WHERE user_id = :user AND "
+                    + ids.idIn("mutation_id", "ids")).bind("user", userId.toString());
+            ids.bindIds(query, "ids", chunk);
+            query.map((rs, ctx) -> java.util.Map.entry(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2))))
                     .forEach(e -> found.put(e.getKey(), e.getValue()));
-        }
+        });
         return found;
     }
 

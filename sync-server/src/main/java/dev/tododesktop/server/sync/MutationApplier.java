@@ -97,10 +97,9 @@ public final class MutationApplier {
                     : MutationResult.conflict(m.mutationId(), current.toChange(), List.copyOf(differing));
         }
         var task = StoredTask.created(m.taskId(), tx.userId(), fields, tx.now(), tx.nextSeq());
-        if (!repository.insert(tx.handle(), task)) {
+        if (!batch.insert(task)) {
             return invalid(m, ApiException.conflict("task-id-taken", "This task id is not available; choose another one."));
         }
-        batch.inserted(task);
         return MutationResult.applied(m.mutationId(), task.toChange());
     }
 

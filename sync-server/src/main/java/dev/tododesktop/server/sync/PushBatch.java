@@ -33,14 +33,34 @@ final class PushBatch {
     private final Map<UUID, Set<String>> written = new HashMap<>();
     /** Rows this push changed but has not written yet, with the row as it was read (insertion order). */
     private final Map<UUID, StoredTask> dirtyOriginals = new LinkedHashMap<>();
+    /**
+     * Ids another user holds or that were retired, among the ids this push creates; null when
+     * nothing was preloaded (a single mutation), and then a create is inserted at once.
+     */
+    private final Set<UUID> takenElsewhere;
+    /** New tasks not written yet, in their latest state (insertion order). */
+    private final Map<UUID, StoredTask> pendingInserts = new LinkedHashMap<>();
 
     private PushBatch(UserTransaction tx, TaskRepository repository, Map<UUID, StoredTask> tasks, Set<UUID> loaded,
-                      Map<UUID, UUID> appliedBefore) {
+                      Map<UUID, UUID> appliedBefore, Set<UUID> takenElsewhere) {
         this.tx = tx;
         this.repository = repository;
         this.tasks = tasks;
         this.loaded = loaded;
         this.appliedBefore = appliedBefore;
+        this.takenElsewhere = takenElsewhere;
+    }
+
+    /**
+     * A task id another user took concurrently, between this push's check and its insert: the
+     * push is rolled back and run again (it then sees the id as taken).
+     */
+    static final class IdTakenMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IdTakenMeanwhile() {
+            super("a created task id was taken concurrently", null, false, false);
+        }
     }
 
     static PushBatch load(UserTransaction tx, TaskRepository repository, AppliedMutations applied, List<Mutation> mutations) {
@@ -51,18 +71,26 @@ final class PushBatch {
             if (m.mutationId() != null) mutationIds.add(m.mutationId());
         }
         var tasks = new HashMap<>(repository.findAll(tx.handle(), tx.userId(), taskIds));
-        var appliedBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds);
+        var appliedBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds, repository);
         // A duplicate may name a task outside this push's ids (its first sending named it).
         var extra = new HashSet<>(appliedBefore.values());
         extra.removeAll(taskIds);
         tasks.putAll(repository.findAll(tx.handle(), tx.userId(), extra));
         taskIds.addAll(extra);
-        return new PushBatch(tx, repository, tasks, taskIds, appliedBefore);
+        // Ids this push may create that are not the user's: one query says which are taken.
+        var creates = new HashSet<UUID>();
+        for (var m : mutations) {
+            if (m.type() == dev.tododesktop.contract.sync.MutationType.CREATE && m.taskId() != null && !tasks.containsKey(m.taskId())) {
+                creates.add(m.taskId());
+            }
+        }
+        var taken = repository.takenIds(tx.handle(), creates);
+        return new PushBatch(tx, repository, tasks, taskIds, appliedBefore, taken);
     }
 
     /** One mutation applied outside a batch: the same rules, nothing preloaded. */
     static PushBatch single(UserTransaction tx, TaskRepository repository) {
-        return new PushBatch(tx, repository, new HashMap<>(), new HashSet<>(), new HashMap<>());
+        return new PushBatch(tx, repository, new HashMap<>(), new HashSet<>(), new HashMap<>(), null);
     }
 
     Optional<StoredTask> task(UUID id) {
@@ -90,9 +118,23 @@ final class PushBatch {
         return appliedNow;
     }
 
-    /** A new task this push inserted (written at once: the insert says whether the id was free). */
-    void inserted(StoredTask task) {
+    /**
+     * Creates a new task unless its id is taken by anyone. In a preloaded push the row is written
+     * by {@link #flush} with the push's other new rows; otherwise at once.
+     */
+    boolean insert(StoredTask task) {
+        if (takenElsewhere == null) {
+            if (!repository.insert(tx.handle(), task)) {
+                return false;
+            }
+        } else {
+            if (takenElsewhere.contains(task.id())) {
+                return false;
+            }
+            pendingInserts.put(task.id(), task);
+        }
         stored(task, Set.of());
+        return true;
     }
 
     /**
@@ -100,12 +142,28 @@ final class PushBatch {
      * the push's other changed rows. {@code before} is the task as this push last saw it.
      */
     void changed(StoredTask before, StoredTask after, Set<String> fields) {
-        dirtyOriginals.putIfAbsent(after.id(), before);
+        if (pendingInserts.containsKey(after.id())) {
+            pendingInserts.put(after.id(), after);
+        } else {
+            dirtyOriginals.putIfAbsent(after.id(), before);
+        }
         stored(after, fields);
     }
 
-    /** Writes every changed row in its final state. */
+    /** Writes every new and changed row in its final state. */
     void flush() {
+        if (!pendingInserts.isEmpty()) {
+            java.util.Set<UUID> inserted;
+            try {
+                inserted = repository.insertAll(tx.handle(), List.copyOf(pendingInserts.values()));
+            } catch (java.sql.SQLException e) {
+                throw new org.jdbi.v3.core.ConnectionException(e);
+            }
+            if (inserted.size() != pendingInserts.size()) {
+                throw new IdTakenMeanwhile();
+            }
+            pendingInserts.clear();
+        }
         var changes = new java.util.ArrayList<Map.Entry<StoredTask, StoredTask>>();
         dirtyOriginals.forEach((id, before) -> changes.add(Map.entry(before, tasks.get(id))));
         repository.updateAll(tx.handle(), changes);

@@ -5,6 +5,7 @@ import dev.tododesktop.contract.sync.SyncPushRequest;
 import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
+import dev.tododesktop.server.http.ServerJson;
 import dev.tododesktop.server.tasks.QueryParams;
 import dev.tododesktop.server.tasks.UserScope;
 import io.javalin.config.RoutesConfig;
@@ -39,11 +40,11 @@ public final class SyncRoutes implements RouteGroup {
         if (limit < 1 || limit > SyncService.MAX_PULL_LIMIT) {
             throw ApiException.validation("limit", "limit must be between 1 and " + SyncService.MAX_PULL_LIMIT + ".");
         }
-        ctx.json(sync.pull(user, cursor, (int) limit));
+        ServerJson.write(ctx, sync.pull(user, cursor, (int) limit));
     }
 
     private void push(Context ctx) {
         var user = scope.require(ctx).userId();
-        ctx.json(sync.push(user, bodies.read(ctx, SyncPushRequest.class)));
+        ServerJson.write(ctx, sync.push(user, bodies.read(ctx, SyncPushRequest.class)));
     }
 }

@@ -71,10 +71,19 @@ public final class SyncService {
             throw ApiException.validation("mutations", "A push carries at most " + SyncPushRequest.MAX_MUTATIONS
                     + " mutations; send the rest in another push.");
         }
-        return writes.inTransaction(userId, tx -> {
-            var results = applier.applyAll(tx, request.mutations());
-            return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writes.inTransaction(userId, tx -> {
+                    var results = applier.applyAll(tx, request.mutations());
+                    return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
+                });
+            } catch (PushBatch.IdTakenMeanwhile e) {
+                // Rolled back; the next attempt reads the id as taken and answers that mutation so.
+                if (attempt >= 3) {
+                    throw ApiException.serviceUnavailable("The server is busy; try again.");
+                }
+            }
+        }
     }
 
     static ApiException cursorExpired() {

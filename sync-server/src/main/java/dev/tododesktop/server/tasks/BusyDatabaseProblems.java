@@ -26,6 +26,15 @@ public final class BusyDatabaseProblems implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.exception(ConnectionException.class, (e, ctx) -> HttpSetup.writeProblem(ctx, busy()));
+        // BEGIN IMMEDIATE that waited out SQLite's busy timeout: nothing started, so busy too.
+        routes.exception(org.jdbi.v3.core.transaction.TransactionException.class, (e, ctx) -> {
+            if (isBusy(e)) {
+                HttpSetup.writeProblem(ctx, busy());
+            } else {
+                log.error("Unhandled transaction error on {} {} (incident {})", ctx.method(), ctx.path(), UUID.randomUUID(), e);
+                HttpSetup.writeProblem(ctx, ApiException.internal());
+            }
+        });
         routes.exception(UnableToExecuteStatementException.class, (e, ctx) -> {
             if (isBusy(e)) {
                 HttpSetup.writeProblem(ctx, busy());

@@ -59,10 +59,25 @@ public final class QueryParams {
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
         }
-        if (raw.length() > 18 || !raw.matches("-?[0-9]+")) {
+        if (raw.length() > 18 || !isWholeNumber(raw)) {
             throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number.");
         }
         return Optional.of(Long.parseLong(raw));
+    }
+
+    /** {@code -?[0-9]+} without compiling a regex on every request. */
+    private static boolean isWholeNumber(String raw) {
+        int start = raw.charAt(0) == '-' ? 1 : 0;
+        if (start == raw.length()) {
+            return false;
+        }
+        for (int i = start; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> nonEmpty(String s) {

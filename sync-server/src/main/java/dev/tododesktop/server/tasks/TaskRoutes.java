@@ -6,6 +6,7 @@ import dev.tododesktop.contract.tasks.TaskUpdate;
 import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
+import dev.tododesktop.server.http.ServerJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class TaskRoutes implements RouteGroup {
 
     private void list(Context ctx) {
         var user = scope.require(ctx).userId();
-        ctx.json(tasks.list(user, QueryParams.taskQuery(ctx)));
+        ServerJson.write(ctx, tasks.list(user, QueryParams.taskQuery(ctx)));
     }
 
     private void create(Context ctx) {
@@ -50,7 +51,7 @@ public final class TaskRoutes implements RouteGroup {
 
     private void get(Context ctx) {
         var user = scope.require(ctx).userId();
-        ctx.json(tasks.get(user, UserScope.pathId(ctx, ApiPaths.PARAM_ID)));
+        ServerJson.write(ctx, tasks.get(user, UserScope.pathId(ctx, ApiPaths.PARAM_ID)));
     }
 
     private void update(Context ctx) {

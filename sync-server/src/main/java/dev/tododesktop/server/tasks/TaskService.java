@@ -47,7 +47,16 @@ public final class TaskService {
     }
 
     public TaskList list(UUID userId, TaskQuery query) {
-        var page = database.jdbi().withHandle(h -> repository.page(h, userId, query));
+        TaskRepository.Page page;
+        // Plain JDBC for the hottest read (see TaskRepository.page(Connection, ...)); failures
+        // become the exceptions JDBI would throw, so busy and pool-timeout answers stay 503.
+        try (var connection = database.dataSource().getConnection()) {
+            page = repository.page(connection, userId, query);
+        } catch (java.sql.SQLTransientConnectionException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        } catch (java.sql.SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
         return new TaskList(page.items().stream().map(StoredTask::toTask).toList(), page.total());
     }
 

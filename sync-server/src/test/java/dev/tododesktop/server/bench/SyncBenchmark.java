@@ -75,32 +75,58 @@ public final class SyncBenchmark {
                 .start();
     }
 
+    /**
+     * Which phases to run: {@code -Dbench.phases=list,half,streams,pull,push,empty} (the default is
+     * all of them; {@code -Dbench.listOnly=true} is {@code list}). Profiling one phase at a time
+     * keeps the others out of the recording.
+     */
+    private static boolean phase(String name) {
+        if (Boolean.getBoolean("bench.listOnly")) {
+            return name.equals("list");
+        }
+        String phases = System.getProperty("bench.phases", "list,half,streams,pull,push,empty");
+        return Arrays.asList(phases.split(",")).contains(name);
+    }
+
     private void run() throws Exception {
+        if (phase("list") || phase("half")) {
+            listPhases();
+        }
+        if (phase("streams")) {
+            thousandStreams();
+        }
+        if (phase("pull") || phase("push") || phase("empty")) {
+            bigUserPhases();
+        }
+    }
+
+    private void listPhases() throws Exception {
         // A user with 50 tasks for the list comparison.
         var user = register();
         push(user, creates(50));
         String listPath = "/api/" + user.id + "/tasks?limit=50";
         var hello = closedLoop(64, () -> get("/bench/hello", null));
         var list = closedLoop(64, () -> get(listPath, user.token));
-        System.out.printf("hello       64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
-                hello.rps(), hello.p(50), hello.p(99), hello.errors);
-        System.out.printf("list of 50  64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (%.2fx hello)%n",
-                list.rps(), list.p(50), list.p(99), list.errors, list.rps() / hello.rps());
-        if (Boolean.getBoolean("bench.listOnly")) {
+        System.out.printf("hello       64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  cpu %.0f us/req%n",
+                hello.rps(), hello.p(50), hello.p(99), hello.errors, hello.cpuMicrosPerRequest());
+        System.out.printf("list of 50  64 conns: %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (%.2fx hello)  cpu %.0f us/req (hello/list cpu %.2f)%n",
+                list.rps(), list.p(50), list.p(99), list.errors, list.rps() / hello.rps(), list.cpuMicrosPerRequest(),
+                hello.cpuMicrosPerRequest() / list.cpuMicrosPerRequest());
+        if (!phase("half")) {
             return;
         }
         var half = paced(64, list.rps() / 2, () -> get(listPath, user.token));
         System.out.printf("list of 50 at half load (%.0f req/s offered): %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
                 list.rps() / 2, half.rps(), half.p(50), half.p(99), half.errors);
+    }
 
-        thousandStreams();
-
+    private void bigUserPhases() throws Exception {
         // Full pull of 10,000 tasks, a 500-mutation push, an empty delta pull.
         var big = register();
         for (int i = 0; i < 20; i++) {
             push(big, creates(500));
         }
-        long[] fullPull = new long[5];
+        long[] fullPull = new long[phase("pull") ? 5 : 0];
         String cursor = null;
         for (int r = 0; r < fullPull.length; r++) {
             long t0 = System.nanoTime();
@@ -116,9 +142,12 @@ public final class SyncBenchmark {
             fullPull[r] = System.nanoTime() - t0;
             if (n != 10_000) throw new IllegalStateException("pulled " + n);
         }
-        System.out.printf("full pull of 10,000 tasks (10 pages of 1000): best %.1f ms, median %.1f ms%n",
-                ms(min(fullPull)), ms(median(fullPull)));
-        long[] pushes = new long[5];
+        if (fullPull.length > 0) {
+            System.out.printf("full pull of 10,000 tasks (10 pages of 1000): best %.1f ms, median %.1f ms%n",
+                    ms(min(fullPull)), ms(median(fullPull)));
+        }
+        int pushRuns = phase("push") ? Integer.getInteger("bench.pushRuns", 5) : 0;
+        long[] pushes = new long[pushRuns];
         for (int r = 0; r < pushes.length; r++) {
             var user500 = register();
             var batch = creates(500);
@@ -127,8 +156,7 @@ public final class SyncBenchmark {
             pushes[r] = System.nanoTime() - t0;
             if (results.get("results").size() != 500) throw new IllegalStateException("push");
         }
-        System.out.printf("push of 500 mutations (creates): best %.1f ms, median %.1f ms%n", ms(min(pushes)), ms(median(pushes)));
-        long[] updates = new long[5];
+        long[] updates = new long[pushRuns];
         for (int r = 0; r < updates.length; r++) {
             var mutations = new ArrayList<Map<String, Object>>();
             var page = getJson("/api/" + big.id + "/tasks?limit=500&offset=" + (r * 500), big.token).get("items");
@@ -140,8 +168,15 @@ public final class SyncBenchmark {
             push(big, mutations);
             updates[r] = System.nanoTime() - t0;
         }
-        System.out.printf("push of 500 mutations (updates of existing tasks): best %.1f ms, median %.1f ms%n",
-                ms(min(updates)), ms(median(updates)));
+        if (pushRuns > 0) {
+            System.out.printf("push of 500 mutations (creates): best %.1f ms, median %.1f ms  %s%n",
+                    ms(min(pushes)), ms(median(pushes)), all(pushes));
+            System.out.printf("push of 500 mutations (updates of existing tasks): best %.1f ms, median %.1f ms  %s%n",
+                    ms(min(updates)), ms(median(updates)), all(updates));
+        }
+        if (!phase("empty")) {
+            return;
+        }
         var tail = getJson("/api/" + big.id + "/sync?limit=1000&cursor=" + lastCursor(big), big.token);
         String newest = tail.get("cursor").asText();
         long[] empty = new long[2000];
@@ -330,9 +365,19 @@ public final class SyncBenchmark {
         HttpResponse<String> call() throws Exception;
     }
 
-    record Result(long requests, long errors, double seconds, long[] latencies) {
+    /**
+     * {@code cpuNanos}: CPU time of this whole process (server, client, GC, JIT) during the
+     * measured window. Per request it is robust on a shared machine where wall-clock throughput
+     * is not: on 2 saturated cores, the list/hello throughput ratio tends to the inverse ratio
+     * of CPU per request.
+     */
+    record Result(long requests, long errors, double seconds, long[] latencies, long cpuNanos) {
         double rps() {
             return requests / seconds;
+        }
+
+        double cpuMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : cpuNanos / 1e3 / requests;
         }
 
         double p(int percentile) {
@@ -358,6 +403,19 @@ public final class SyncBenchmark {
         var errors = new AtomicLong();
         var perWorker = new ArrayList<long[]>();
         var counts = new int[connections];
+        var cpuAtWarmEnd = new AtomicLong(-1);
+        var cpuAtEnd = new AtomicLong(-1);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(Duration.ofNanos(Math.max(0, warmEnd - System.nanoTime())));
+                cpuAtWarmEnd.set(os.getProcessCpuTime());
+                Thread.sleep(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+                cpuAtEnd.set(os.getProcessCpuTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         long intervalNanos = rate > 0 ? (long) (1e9 * connections / rate) : 0;
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < connections; w++) {
@@ -405,11 +463,22 @@ public final class SyncBenchmark {
             k += counts[w];
         }
         Arrays.sort(all);
-        return new Result(recorded.get(), errors.get(), MEASURE.toNanos() / 1e9, all);
+        while (cpuAtEnd.get() < 0) {
+            Thread.sleep(1);
+        }
+        return new Result(recorded.get(), errors.get(), MEASURE.toNanos() / 1e9, all, cpuAtEnd.get() - cpuAtWarmEnd.get());
     }
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    private static String all(long[] a) {
+        var sb = new StringBuilder("[");
+        for (long v : a) {
+            sb.append(sb.length() > 1 ? " " : "").append(Math.round(ms(v)));
+        }
+        return sb.append("]").toString();
     }
 
     private static long min(long[] a) {
