@@ -11,6 +11,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        run(args);
+        // The window is closed and the app stopped; libraries' non-daemon threads (the keychain's
+        // D-Bus connection) must not keep an invisible process alive.
+        System.exit(0);
+    }
+
+    /** Runs the app until its window closes and it has stopped. */
+    public static void run(String[] args) {
         AppLogging.configure();
         Application.launch(TodoDesktopApp.class, args);
     }

@@ -149,6 +149,7 @@ class DesktopAppEndToEndTest {
                 "No D-Bus session bus and CI is not \"true\": no keychain to remember the login in");
         startApp();
         register("linus@example.com");
+        waitUntil(() -> robot.lookup("#syncStatusLabel").queryAs(Label.class).getText().startsWith("Online"));
         robot.clickOn("#quickAddField").write("Remember me").type(KeyCode.ENTER);
         waitUntil(() -> taskList().getItems().size() == 1);
 

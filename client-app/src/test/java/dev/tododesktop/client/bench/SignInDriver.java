@@ -45,7 +45,7 @@ public final class SignInDriver {
             }
             System.exit(status); // the measurement is printed; no need to wait for a clean stop
         });
-        Main.main(new String[] {"--data-dir=" + args[3], "--config-dir=" + args[4]});
+        Main.run(new String[] {"--data-dir=" + args[3], "--config-dir=" + args[4]});
     }
 
     private static void drive(ScreenScript script, String email, String password, int expected) {

@@ -39,7 +39,7 @@ public final class StartupTraining {
         var outcome = CompletableFuture.runAsync(() -> train(script),
                 task -> Thread.ofPlatform().daemon(true).name("aot-training").start(task));
         outcome.whenComplete((ok, error) -> Platform.exit());
-        Main.main(new String[] {"--data-dir=" + dir.resolve("data"), "--config-dir=" + dir.resolve("config")});
+        Main.run(new String[] {"--data-dir=" + dir.resolve("data"), "--config-dir=" + dir.resolve("config")});
         int status = 0;
         try {
             outcome.join();
