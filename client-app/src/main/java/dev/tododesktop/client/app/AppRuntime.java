@@ -48,13 +48,6 @@ public final class AppRuntime implements AutoCloseable {
         this.settings = settingsFile.load();
         this.io = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("todo-io").daemon().factory());
         this.stores = new LocalStores(dirs, clock);
-        Thread.ofPlatform().name("sqlite-prepare").daemon().start(() -> {
-            try {
-                LocalStores.prepare();
-            } catch (RuntimeException e) {
-                log.warn("SQLite could not be prepared ahead; the first store open will say why", e);
-            }
-        });
         this.api = CompletableFuture.supplyAsync(this::connect, Executors.newVirtualThreadPerTaskExecutor());
     }
 
@@ -70,7 +63,10 @@ public final class AppRuntime implements AutoCloseable {
                 log.info("Embedded sync server listening on {}", server.baseUri());
                 yield server.baseUri();
             }
-            case ServerChoice.Remote remote -> remote.url();
+            case ServerChoice.Remote remote -> {
+                prepareSqlite(); // the embedded server would have loaded it; nothing else does before sign-in
+                yield remote.url();
+            }
         };
         URI scope = switch (settings.server()) {
             case ServerChoice.ThisComputer local -> URI.create("todo:this-computer");
@@ -78,6 +74,14 @@ public final class AppRuntime implements AutoCloseable {
         };
         CredentialStore credentials = CredentialStores.forThisMachine(scope);
         return TodoApiClient.builder(base, credentials).credentialScope(scope).clock(clock).build();
+    }
+
+    private static void prepareSqlite() {
+        try {
+            LocalStores.prepare();
+        } catch (RuntimeException e) {
+            log.warn("SQLite could not be prepared ahead; the first store open will say why", e);
+        }
     }
 
     public CompletableFuture<TodoApiClient> api() {
