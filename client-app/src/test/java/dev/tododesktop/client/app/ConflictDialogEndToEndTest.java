@@ -10,8 +10,6 @@ import java.util.OptionalLong;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,24 +17,12 @@ import org.junit.jupiter.api.Test;
  * the phone (on the server) both rename one task; when the app reconnects the server reports the
  * conflict, the app says so, and the dialog shows both titles and keeps the one chosen.
  */
-class ConflictDialogEndToEndTest {
+class ConflictDialogEndToEndTest extends RemoteAppTestBase {
 
     static final String ORIGINAL = "Plan the trip";
     static final String MINE = "Plan the trip to Lisbon";
     static final String THEIRS = "Plan the trip to Porto";
 
-    RemoteAppHarness app;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new RemoteAppHarness();
-        app.startApp();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void aTitleChangedOnBothDevicesIsAskedAboutAndKeepMineLandsOnTheServer() throws Exception {

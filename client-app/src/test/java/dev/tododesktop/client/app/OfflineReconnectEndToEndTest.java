@@ -4,8 +4,6 @@ import static dev.tododesktop.client.app.RemoteAppHarness.serverTask;
 import static dev.tododesktop.client.app.RemoteAppHarness.serverTitles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,20 +11,7 @@ import org.junit.jupiter.api.Test;
  * a proxy the test can cut, keeps working offline, says so and counts what waits; once the
  * network is back everything reaches the server, once.
  */
-class OfflineReconnectEndToEndTest {
-
-    RemoteAppHarness app;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new RemoteAppHarness();
-        app.startApp();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
+class OfflineReconnectEndToEndTest extends RemoteAppTestBase {
 
     @Test
     void editsMadeOfflineShowAsPendingAndReachTheServerOnceAfterReconnecting() throws Exception {

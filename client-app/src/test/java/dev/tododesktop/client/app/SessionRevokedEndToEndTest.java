@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,20 +21,7 @@ import org.junit.jupiter.api.Test;
  * the app goes back to the sign-in screen and says why, forgets the login (settings and
  * keychain), and keeps the edit it had not synced yet: after signing in again it is pushed.
  */
-class SessionRevokedEndToEndTest {
-
-    RemoteAppHarness app;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new RemoteAppHarness();
-        app.startApp();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
+class SessionRevokedEndToEndTest extends RemoteAppTestBase {
 
     @Test
     void revokingTheAppsSessionElsewhereSignsItOutAndKeepsItsUnsyncedWork() throws Exception {
