@@ -1,50 +1,22 @@
 package dev.tododesktop.server.auth;
 
+import dev.tododesktop.server.testing.Backend;
+import dev.tododesktop.server.testing.OneServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tododesktop.server.TodoServer;
-import dev.tododesktop.server.config.PasswordHashing;
 import dev.tododesktop.server.testing.Accounts;
-import dev.tododesktop.server.testing.Backend;
-import dev.tododesktop.server.testing.Http;
 import dev.tododesktop.server.testing.TestServer;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every status code of API.md's Authentication section, through real HTTP. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class AuthEndpointsTest {
-
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    TodoServer server;
-    Http http;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(backend, dir, c -> c.withPasswordHashing(PasswordHashing.forTestsOnly()), Clock.systemUTC());
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class AuthEndpointsTest extends OneServerTest {
 
     @Test
     void registerAnswers201WithATokenResponseAndMeShowsTheUser() {

@@ -1,55 +1,28 @@
 package dev.tododesktop.server.auth;
 
+import dev.tododesktop.server.testing.Backend;
+import dev.tododesktop.server.testing.OneServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tododesktop.server.TodoServer;
-import dev.tododesktop.server.config.PasswordHashing;
 import dev.tododesktop.server.testing.Accounts;
-import dev.tododesktop.server.testing.Backend;
-import dev.tododesktop.server.testing.Http;
 import dev.tododesktop.server.testing.TestServer;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Ten refreshes racing with one token: exactly one wins, on each database. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class RefreshRaceTest {
+class RefreshRaceTest extends OneServerTest {
 
     private static final int RACERS = 10;
 
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    TodoServer server;
-    Http http;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(backend, dir, c -> c.withPasswordHashing(PasswordHashing.forTestsOnly()), Clock.systemUTC());
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void tenConcurrentRefreshesWithOneTokenYieldExactlyOneSuccess() throws Exception {

@@ -1,43 +1,23 @@
 package dev.tododesktop.server.ops;
 
+import dev.tododesktop.server.testing.Backend;
+import dev.tododesktop.server.testing.OneServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.server.TodoServer;
-import dev.tododesktop.server.testing.Backend;
-import dev.tododesktop.server.testing.Http;
 import dev.tododesktop.server.testing.TestServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(Backend.class)
-class OpsAndProblemsTest {
+class OpsAndProblemsTest extends OneServerTest {
 
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    TodoServer server;
-    Http http;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(backend, dir);
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    protected TodoServer startServer() {
+        return TestServer.start(backend, dir);
     }
 
     @Test

@@ -1,48 +1,28 @@
 package dev.tododesktop.server.tasks;
 
+import dev.tododesktop.server.testing.Backend;
+import dev.tododesktop.server.testing.OneServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.server.TodoServer;
 import dev.tododesktop.server.testing.Accounts;
-import dev.tododesktop.server.testing.Backend;
-import dev.tododesktop.server.testing.Http;
 import dev.tododesktop.server.testing.SseListener;
 import dev.tododesktop.server.testing.TaskApi;
 import dev.tododesktop.server.testing.TaskServers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Deleting an account takes its tasks, tombstones and sync state with it, and ends its streams. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class AccountDeletionTest {
+class AccountDeletionTest extends OneServerTest {
 
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-
-    TodoServer server;
-    Http http;
-
-    @BeforeEach
-    void start() {
-        server = TaskServers.start(backend, dir);
-        http = new Http(server.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    protected TodoServer startServer() {
+        return TaskServers.start(backend, dir);
     }
 
     private long rows(String table, TaskApi user) {
