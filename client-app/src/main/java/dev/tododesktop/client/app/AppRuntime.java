@@ -115,6 +115,15 @@ public final class AppRuntime implements AutoCloseable {
         return stores.login(new UserKey(settings.server().identity(), userId));
     }
 
+    /**
+     * Opens the user's store only when this computer holds one already (a store made for a guess
+     * would be an empty file for nobody). Call on {@code io}.
+     */
+    public Optional<UserStore> openExistingStore(UUID userId) {
+        var key = new UserKey(settings.server().identity(), userId);
+        return java.nio.file.Files.exists(stores.databaseFile(key)) ? Optional.of(openStore(userId)) : Optional.empty();
+    }
+
     /** Closes the signed-in user's store, keeping or discarding what was not synced. Call on {@code io}. */
     public void closeStore(UnsyncedChanges unsynced) {
         if (stores.current().isPresent()) {
@@ -125,6 +134,8 @@ public final class AppRuntime implements AutoCloseable {
     /** Deletes this user's local files (tasks, outbox); the store must be closed. Call on {@code io}. */
     public void forgetDevice(UUID userId) {
         stores.forgetDevice(new UserKey(settings.server().identity(), userId));
+        updateSettings(s -> s.lastAccount().filter(a -> a.userId().equals(userId)).isPresent()
+                ? s.withLastAccount(Optional.empty()) : s);
     }
 
     @Override

@@ -4,22 +4,31 @@ import dev.tododesktop.client.ui.Theme;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What the app remembers between runs. No secrets: tokens live only in the keychain. */
-public record AppSettings(ServerChoice server, Theme theme, Optional<UUID> lastUserId) {
+/**
+ * What the app remembers between runs. No secrets: tokens live only in the keychain.
+ *
+ * @param lastUserId  whose login to resume at start-up (cleared by signing out)
+ * @param lastAccount who signed in here last (kept after signing out, cleared by forgetting the device)
+ */
+public record AppSettings(ServerChoice server, Theme theme, Optional<UUID> lastUserId, Optional<KnownAccount> lastAccount) {
 
     public static AppSettings defaults() {
-        return new AppSettings(new ServerChoice.ThisComputer(), Theme.LIGHT, Optional.empty());
+        return new AppSettings(new ServerChoice.ThisComputer(), Theme.LIGHT, Optional.empty(), Optional.empty());
     }
 
     public AppSettings withLastUser(Optional<UUID> user) {
-        return new AppSettings(server, theme, user);
+        return new AppSettings(server, theme, user, lastAccount);
+    }
+
+    public AppSettings withLastAccount(Optional<KnownAccount> account) {
+        return new AppSettings(server, theme, lastUserId, account);
     }
 
     public AppSettings withTheme(Theme newTheme) {
-        return new AppSettings(server, newTheme, lastUserId);
+        return new AppSettings(server, newTheme, lastUserId, lastAccount);
     }
 
     public AppSettings withServer(ServerChoice choice) {
-        return new AppSettings(choice, theme, lastUserId);
+        return new AppSettings(choice, theme, lastUserId, lastAccount);
     }
 }

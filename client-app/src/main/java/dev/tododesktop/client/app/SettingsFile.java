@@ -51,7 +51,8 @@ public final class SettingsFile {
         var defaults = AppSettings.defaults();
         return new AppSettings(server(props).orElse(defaults.server()),
                 theme(props).orElse(defaults.theme()),
-                uuid(props.getProperty("last_user_id")));
+                uuid(props.getProperty("last_user_id"), "last_user_id"),
+                lastAccount(props));
     }
 
     public void save(AppSettings settings) {
@@ -62,6 +63,10 @@ public final class SettingsFile {
         }
         props.setProperty("theme", settings.theme().name().toLowerCase(Locale.ROOT));
         settings.lastUserId().ifPresent(id -> props.setProperty("last_user_id", id.toString()));
+        settings.lastAccount().ifPresent(account -> {
+            props.setProperty("last_account_id", account.userId().toString());
+            props.setProperty("last_account_email", account.email());
+        });
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -108,14 +113,21 @@ public final class SettingsFile {
         }
     }
 
-    private Optional<UUID> uuid(String value) {
+    private Optional<KnownAccount> lastAccount(Properties props) {
+        String email = props.getProperty("last_account_email", "").strip();
+        return uuid(props.getProperty("last_account_id"), "last_account_id")
+                .filter(id -> !email.isEmpty())
+                .map(id -> new KnownAccount(id, email));
+    }
+
+    private Optional<UUID> uuid(String value, String key) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(UUID.fromString(value.strip()));
         } catch (IllegalArgumentException e) {
-            log.warn("Ignoring malformed last_user_id in {}", file);
+            log.warn("Ignoring malformed {} in {}", key, file);
             return Optional.empty();
         }
     }

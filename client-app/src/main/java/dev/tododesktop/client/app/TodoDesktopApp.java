@@ -51,11 +51,13 @@ public final class TodoDesktopApp extends Application {
 
     private final ViewLoader views = new ViewLoader();
     private AppRuntime runtime;
+    private Stage stage;
     private Scene scene;
     private Optional<SignedInSession> current = Optional.empty();
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage window) {
+        stage = window;
         runtime = AppRuntime.start(directories(), Clock.systemDefaultZone());
         scene = new Scene(new StackPane(new Label("Starting…")), 980, 660);
         runtime.settings().theme().apply(scene);
@@ -68,6 +70,7 @@ public final class TodoDesktopApp extends Application {
         Optional<UUID> remembered = runtime.settings().lastUserId();
         if (remembered.isPresent()) {
             show(centered("Signing you in…"));
+            prepareFor(runtime.settings().lastAccount().filter(a -> a.userId().equals(remembered.get())));
             resume(remembered.get());
         } else {
             showSignIn();
@@ -111,8 +114,11 @@ public final class TodoDesktopApp extends Application {
         var accounts = new RemoteAccountService(runtime::api, runtime.io());
         var model = new SignInViewModel(accounts, Platform::runLater, this::openTasks);
         why.ifPresent(model::explain);
+        var lastAccount = runtime.settings().lastAccount();
+        lastAccount.ifPresent(account -> model.emailProperty().set(account.email()));
         show(views.load("sign-in.fxml", new SignInController(model)));
         logFirstScreen("sign-in");
+        prepareFor(lastAccount);
     }
 
     private boolean firstScreenLogged;
@@ -152,27 +158,95 @@ public final class TodoDesktopApp extends Application {
     /** What exists while someone is signed in; closed on sign-out. */
     private record SignedInSession(dev.tododesktop.store.session.UserStore store, SyncEngine sync) {}
 
-    private record SessionAndTasks(SignedInSession session, TasksViewModel tasks, SyncStatus initialStatus) {}
+    private record SessionAndTasks(SignedInSession session, TasksViewModel tasks, CompletableFuture<Void> firstRows) {}
 
     /** Builds screens off the FX thread while io reads what they will show. */
     private final java.util.concurrent.Executor viewBuilder = task -> Thread.ofPlatform().name("view-builder").daemon().start(task);
 
-    /** The signed-in screen, built off the FX thread so the switch to it does not freeze the window. */
+    /** The signed-in screen, built off the FX thread; its model posts to the FX thread through {@code gate}. */
     private record TasksScreen(SignedInSession session, TasksViewModel tasks, ShellViewModel shell, Parent root,
-                               SyncStatus initialStatus) {}
+                               ScreenGate gate, CompletableFuture<Void> firstRows) {}
 
+    /** A tasks screen in a scene of its own, styled and laid out with its rows, that the window can take at once. */
+    private record StagedTasks(TasksScreen screen, Scene scene) {}
+
+    /** The last account's tasks screen, got ready while its password is typed; shown only if the server then names that account. */
+    private record PreparedTasks(KnownAccount account, CompletableFuture<StagedTasks> staged) {}
+
+    private Optional<PreparedTasks> prepared = Optional.empty();
+
+    /** Thrown inside a preparation when this computer holds no tasks for the account: nothing to get ready. */
+    private static final class NothingToPrepare extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NothingToPrepare() {
+            super("no local tasks for the last account", null, false, false);
+        }
+    }
+
+    /** Gets the last account's screen ready in the background, if this computer holds its tasks. */
+    private void prepareFor(Optional<KnownAccount> account) {
+        if (prepared.isPresent() || account.isEmpty()) {
+            return;
+        }
+        var user = new AuthOutcome.SignedIn(account.get().userId(), account.get().email(), null);
+        var staged = build(user, () -> runtime.openExistingStore(user.userId()).orElseThrow(NothingToPrepare::new))
+                .thenComposeAsync(this::stage, Platform::runLater);
+        staged.whenComplete((ready, error) -> {
+            if (error != null && !(error.getCause() instanceof NothingToPrepare)) {
+                log.warn("Could not get the last account's tasks ready ahead; they open after sign-in instead", error);
+            }
+        });
+        prepared = Optional.of(new PreparedTasks(account.get(), staged));
+    }
+
+    /** Signed in (or resumed): show the prepared screen when it is this account's, else build one. */
     private void openTasks(AuthOutcome.SignedIn user) {
-        show(centered("Opening your tasks…"));
-        // The store opens on io, then io reads the list while another thread builds the views.
+        var ahead = prepared.filter(p -> p.account().is(user));
+        var other = prepared.filter(p -> !p.account().is(user));
+        prepared = Optional.empty();
+        CompletableFuture<StagedTasks> staged = ahead
+                .map(p -> p.staged().exceptionallyCompose(error -> buildAndStage(user)))
+                .orElseGet(() -> other.map(this::discard).orElse(CompletableFuture.completedFuture(null))
+                        .thenCompose(discarded -> buildAndStage(user)));
+        if (!staged.isDone()) {
+            show(centered("Opening your tasks…"));
+        }
+        staged.whenComplete((ready, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                log.error("Cannot open the local store", error);
+                show(centered("Your tasks could not be opened: " + error.getMessage()));
+            } else {
+                reveal(ready, user);
+            }
+        }));
+    }
+
+    private CompletableFuture<StagedTasks> buildAndStage(AuthOutcome.SignedIn user) {
+        return build(user, () -> runtime.openStore(user.userId())).thenComposeAsync(this::stage, Platform::runLater);
+    }
+
+    /** Waits for a preparation for someone else, then closes what it opened; their tasks were never shown. */
+    private CompletableFuture<Void> discard(PreparedTasks other) {
+        return other.staged().handle((ready, error) -> ready).thenAcceptAsync(ready -> {
+            if (ready != null) {
+                ready.screen().session().sync().close();
+                runtime.closeStore(UnsyncedChanges.KEEP);
+            }
+        }, runtime.io());
+    }
+
+    /** The store opens on io, then io reads the list while another thread builds the views. */
+    private CompletableFuture<TasksScreen> build(AuthOutcome.SignedIn user,
+                                                 java.util.function.Supplier<dev.tododesktop.store.session.UserStore> openStore) {
         var gate = new ScreenGate();
-        CompletableFuture.supplyAsync(() -> {
-            var store = runtime.openStore(user.userId());
+        return CompletableFuture.supplyAsync(() -> {
+            var store = openStore.get();
             var api = runtime.api().join();
             var session = new SignedInSession(store, new SyncEngine(store, api, user.userId(), runtime.clock()));
             var tasks = new TasksViewModel(store, runtime.io(), gate, runtime.clock(),
                     ZoneId.systemDefault(), session.sync()::requestSync);
-            tasks.refresh();
-            return new SessionAndTasks(session, tasks, session.sync().status());
+            return new SessionAndTasks(session, tasks, tasks.refresh());
         }, runtime.io()).thenApplyAsync(opened -> {
             var session = opened.session();
             var tasks = opened.tasks();
@@ -183,41 +257,76 @@ public final class TodoDesktopApp extends Application {
                     new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
                     () -> openAccount(user, session), this::openSettings);
             var root = views.load("shell.fxml", new ShellController(shell, tasksView));
-            runtime.io().execute(() -> runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId()))));
-            return new TasksScreen(session, tasks, shell, root, opened.initialStatus());
-        }, viewBuilder).whenComplete((screen, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                log.error("Cannot open the local store", error);
-                show(centered("Your tasks could not be opened: " + error.getMessage()));
+            return new TasksScreen(session, tasks, shell, root, gate, opened.firstRows());
+        }, viewBuilder);
+    }
+
+    /**
+     * On the FX thread, in two turns so neither holds it long: styles and lays out the screen in a
+     * scene of its own, then lets the rows in and lays out the list's cells. The window then takes
+     * the scene as it is.
+     */
+    private CompletableFuture<StagedTasks> stage(TasksScreen screen) {
+        var staged = new Scene(screen.root(), scene.getWidth(), scene.getHeight());
+        runtime.settings().theme().apply(staged);
+        layOut(staged);
+        var ready = new CompletableFuture<StagedTasks>();
+        Platform.runLater(() -> {
+            try {
+                screen.gate().open();
+            } catch (RuntimeException e) {
+                ready.completeExceptionally(e);
                 return;
             }
-            var session = screen.session();
-            var tasks = screen.tasks();
-            var shell = screen.shell();
-            current = Optional.of(session);
-            show(screen.root());
-            gate.open();
-            session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
-            session.sync().addStatusListener(status -> Platform.runLater(() -> {
-                shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));
-                if (status.openConflicts() != tasks.openConflictsProperty().get()) {
-                    tasks.refresh(); // the list's conflicts button; changed tasks come through the remote-change listener
-                }
-                if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT && current.equals(Optional.of(session))) {
-                    // Revoked elsewhere, or the refresh token expired: keep the unsynced work, ask for a sign-in.
-                    new AppSignOut(session, Optional.of(SESSION_ENDED)).signOut(SignOutChoice.KEEP_FOR_LATER);
-                }
-            }));
-            shell.syncStatusProperty().set(SyncStatusText.of(screen.initialStatus(), runtime.clock(), ZoneId.systemDefault()));
-            runtime.api().thenAccept(api -> {
-                if (api.keychainStatus() instanceof KeychainStatus.SessionOnly sessionOnly) {
-                    log.warn("No OS keychain: the login is kept for this run only ({})", sessionOnly.reason());
-                    Platform.runLater(() -> shell.noticeProperty().set("No keychain here: you will sign in again next time"));
-                }
+            screen.firstRows().thenRun(() -> {
+                layOut(staged);
+                ready.complete(new StagedTasks(screen, staged));
+            }).exceptionally(error -> {
+                ready.completeExceptionally(error);
+                return null;
             });
-            session.sync().start();
-            logFirstScreen("tasks");
+        });
+        return ready;
+    }
+
+    private static void layOut(Scene offWindow) {
+        var root = offWindow.getRoot();
+        root.resize(offWindow.getWidth(), offWindow.getHeight());
+        root.applyCss();
+        root.layout();
+    }
+
+    /** On the FX thread: the window takes the staged scene and the session starts. */
+    private void reveal(StagedTasks staged, AuthOutcome.SignedIn user) {
+        var screen = staged.screen();
+        var session = screen.session();
+        var tasks = screen.tasks();
+        var shell = screen.shell();
+        current = Optional.of(session);
+        stage.setScene(staged.scene());
+        scene = staged.scene();
+        runtime.io().execute(() -> runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId()))
+                .withLastAccount(Optional.of(KnownAccount.of(user)))));
+        session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
+        session.sync().addStatusListener(status -> Platform.runLater(() -> {
+            shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));
+            if (status.openConflicts() != tasks.openConflictsProperty().get()) {
+                tasks.refresh(); // the list's conflicts button; changed tasks come through the remote-change listener
+            }
+            if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT && current.equals(Optional.of(session))) {
+                // Revoked elsewhere, or the refresh token expired: keep the unsynced work, ask for a sign-in.
+                new AppSignOut(session, Optional.of(SESSION_ENDED)).signOut(SignOutChoice.KEEP_FOR_LATER);
+            }
         }));
+        shell.syncStatusProperty().set(SyncStatusText.of(session.sync().status(), runtime.clock(), ZoneId.systemDefault()));
+        runtime.api().thenAccept(api -> {
+            if (api.keychainStatus() instanceof KeychainStatus.SessionOnly sessionOnly) {
+                log.warn("No OS keychain: the login is kept for this run only ({})", sessionOnly.reason());
+                Platform.runLater(() -> shell.noticeProperty().set("No keychain here: you will sign in again next time"));
+            }
+        });
+        session.sync().start();
+        logFirstScreen("tasks");
     }
 
     private void openAccount(AuthOutcome.SignedIn user, SignedInSession session) {
@@ -234,12 +343,9 @@ public final class TodoDesktopApp extends Application {
             new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
         }, () -> {
             window.close();
-            new AppSignOut(session).signOut(SignOutChoice.DISCARD)
-                    .thenRunAsync(() -> runtime.forgetDevice(user.userId()), runtime.io())
-                    .exceptionally(e -> {
-                        log.error("Could not delete this device's copy of the tasks", e);
-                        return null;
-                    });
+            // Forgotten before the sign-in screen shows, so that screen neither offers nor prepares this account.
+            new AppSignOut(session, Optional.empty(), () -> runtime.forgetDevice(user.userId()))
+                    .signOut(SignOutChoice.DISCARD);
         });
         var accountScene = new Scene(views.load("account.fxml", new AccountController(model)), 520, 560);
         runtime.settings().theme().apply(accountScene);
@@ -288,14 +394,24 @@ public final class TodoDesktopApp extends Application {
 
         private final Optional<String> why;
 
+        private final Runnable afterClosing;
+
         AppSignOut(SignedInSession session) {
             this(session, Optional.empty());
         }
 
-        /** @param why what the sign-in screen then says, when the user did not ask to sign out */
         AppSignOut(SignedInSession session, Optional<String> why) {
+            this(session, why, () -> { });
+        }
+
+        /**
+         * @param why          what the sign-in screen then says, when the user did not ask to sign out
+         * @param afterClosing runs on io once the store is closed, before the sign-in screen shows
+         */
+        AppSignOut(SignedInSession session, Optional<String> why, Runnable afterClosing) {
             this.session = session;
             this.why = why;
+            this.afterClosing = afterClosing;
         }
 
         @Override
@@ -320,6 +436,7 @@ public final class TodoDesktopApp extends Application {
                 }
                 runtime.closeStore(choice == SignOutChoice.DISCARD ? UnsyncedChanges.DISCARD : UnsyncedChanges.KEEP);
                 runtime.updateSettings(s -> s.withLastUser(Optional.empty()));
+                afterClosing.run();
             }, runtime.io()).whenComplete((v, error) -> Platform.runLater(() -> {
                 if (error != null) {
                     log.error("Sign-out failed", error);
@@ -344,6 +461,8 @@ public final class TodoDesktopApp extends Application {
     @Override
     public void stop() {
         current.ifPresent(session -> session.sync().close());
+        prepared.map(PreparedTasks::staged).filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                .ifPresent(f -> f.join().screen().session().sync().close());
         if (runtime != null) {
             runtime.close();
         }

@@ -112,12 +112,81 @@ class DesktopAppEndToEndTest {
         }
         waitUntil(() -> present("#emailField"));
 
-        robot.clickOn("#emailField").eraseText(40).write("ada@example.com");
+        robot.clickOn("#emailField").push(KeyCode.SHORTCUT, KeyCode.A).write("ada@example.com");
         robot.clickOn("#passwordField").write("correct horse battery");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> present("#taskList") && taskList().getItems().size() == 2);
         assertThat(taskList().getItems()).extracting(Task::title).containsExactly("Buy milk", "Walk the dog");
         assertThat(taskList().getItems().getFirst().completed()).isTrue();
+    }
+
+    private void signOutKeepingChanges() throws Exception {
+        robot.clickOn("#signOutButton");
+        waitUntil(() -> robot.lookup("Keep for later").tryQuery().isPresent() || present("#emailField"));
+        if (robot.lookup("Keep for later").tryQuery().isPresent()) {
+            robot.clickOn("Keep for later");
+        }
+        waitUntil(() -> present("#emailField"));
+    }
+
+    private void signIn(String email, String password) {
+        robot.clickOn("#emailField").push(KeyCode.SHORTCUT, KeyCode.A).write(email);
+        robot.clickOn("#passwordField").push(KeyCode.SHORTCUT, KeyCode.A).write(password);
+        robot.type(KeyCode.ENTER);
+    }
+
+    private String emailFieldText() {
+        return robot.lookup("#emailField").queryAs(javafx.scene.control.TextField.class).getText();
+    }
+
+    /**
+     * The sign-in screen offers the last account here and gets its tasks ready while the password
+     * is typed; they show only after the server has said that very account signed in. A wrong
+     * password, or someone else signing in, never sees them.
+     */
+    @Test
+    void theLastAccountsTasksShowOnlyAfterItsOwnSignIn() throws Exception {
+        startApp();
+        register("ada@example.com");
+        robot.clickOn("#quickAddField").write("Ada's secret").type(KeyCode.ENTER);
+        waitUntil(() -> taskList().getItems().size() == 1);
+        signOutKeepingChanges();
+        assertThat(emailFieldText()).as("offered: the last account's email").isEqualTo("ada@example.com");
+
+        signIn("ada@example.com", "not the password");
+        waitUntil(() -> robot.lookup("#formError").queryAs(Label.class).getText().startsWith("Wrong email or password"));
+        assertThat(robot.lookup("#taskList").tryQuery()).as("no tasks screen after a wrong password").isEmpty();
+
+        robot.clickOn("#switchLink");
+        robot.clickOn("#emailField").push(KeyCode.SHORTCUT, KeyCode.A).write("grace@example.com");
+        robot.clickOn("#passwordField").push(KeyCode.SHORTCUT, KeyCode.A).write("another good password");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> present("#quickAddField") && robot.lookup("#userLabel").queryAs(Label.class).getText().equals("grace@example.com"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // time for a wrong screen to show, were it to
+        assertThat(taskList().getItems()).as("Grace's list").isEmpty();
+        assertThat(robot.lookup("Ada's secret").tryQuery()).isEmpty();
+
+        signOutKeepingChanges();
+        assertThat(emailFieldText()).isEqualTo("grace@example.com");
+        signIn("ada@example.com", "correct horse battery");
+        waitUntil(() -> present("#taskList") && taskList().getItems().size() == 1);
+        assertThat(taskList().getItems()).extracting(Task::title).containsExactly("Ada's secret");
+        assertThat(robot.lookup("#userLabel").queryAs(Label.class).getText()).isEqualTo("ada@example.com");
+
+        // Offered again after a restart (where no keychain resumed the login), and forgotten with the device.
+        stopApp();
+        startApp();
+        waitUntil(() -> present("#emailField") || present("#taskList"));
+        if (present("#emailField")) {
+            assertThat(emailFieldText()).isEqualTo("ada@example.com");
+            signIn("ada@example.com", "correct horse battery");
+            waitUntil(() -> present("#taskList") && taskList().getItems().size() == 1);
+        }
+        robot.clickOn("Account");
+        robot.clickOn("Forget this device…");
+        robot.clickOn("OK");
+        waitUntil(() -> present("#emailField"));
+        assertThat(emailFieldText()).as("forgotten with the device").isEmpty();
     }
 
     /**

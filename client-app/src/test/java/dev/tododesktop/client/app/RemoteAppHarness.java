@@ -91,7 +91,7 @@ final class RemoteAppHarness implements AutoCloseable {
 
     void signIn(String email) {
         waitForUi("the sign-in screen", () -> present("#emailField"));
-        robot.clickOn("#emailField").eraseText(60).write(email);
+        robot.clickOn("#emailField").push(KeyCode.SHORTCUT, KeyCode.A).write(email);
         robot.clickOn("#passwordField").write(PASSWORD);
         robot.type(KeyCode.ENTER);
         waitForUi("the tasks screen after signing in", () -> present("#taskList"));

@@ -71,7 +71,8 @@ public final class SignInController {
         model.emailErrorProperty().addListener((obs, was, now) -> focusIf(!now.isEmpty(), emailField));
         model.passwordErrorProperty().addListener((obs, was, now) -> focusIf(!now.isEmpty(), passwordField));
         model.formErrorProperty().addListener((obs, was, now) -> focusIf(!now.isEmpty(), passwordField));
-        Platform.runLater(emailField::requestFocus);
+        // An email filled in from the last sign-in here leaves only the password to type.
+        Platform.runLater(() -> (emailField.getText().isBlank() ? emailField : passwordField).requestFocus());
     }
 
     private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue message) {
