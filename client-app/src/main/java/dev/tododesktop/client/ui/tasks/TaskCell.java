@@ -38,7 +38,8 @@ final class TaskCell extends ListCell<Task> {
     private final Label due = new Label();
     private final Label priority = new Label();
     private final Label tags = new Label();
-    private final TextField titleEditor = new TextField();
+    // Made on the first edit: most rows are never renamed, and a list fills many rows at once.
+    private TextField titleEditor;
     private final HBox meta = new HBox(8, due, priority, tags);
     private final VBox text = new VBox(2, title, meta);
     private final HBox row = new HBox(10, done, text);
@@ -59,18 +60,6 @@ final class TaskCell extends ListCell<Task> {
         done.setOnAction(e -> {
             if (getItem() != null) {
                 onToggle.accept(getItem());
-            }
-        });
-        titleEditor.setOnAction(e -> commitTitle());
-        titleEditor.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                cancelEdit();
-                e.consume();
-            }
-        });
-        titleEditor.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused && isEditing()) {
-                commitTitle();
             }
         });
         setOnMouseClicked(e -> {
@@ -119,9 +108,29 @@ final class TaskCell extends ListCell<Task> {
             getStyleClass().add("completed");
         }
         setAccessibleText(task.title() + (task.completed() ? ", done" : "") + (dueText.isEmpty() ? "" : ", " + dueText));
-        text.getChildren().set(0, isEditing() ? titleEditor : title);
+        text.getChildren().set(0, isEditing() ? titleEditor() : title);
         setGraphic(row);
         setText(null);
+    }
+
+    private TextField titleEditor() {
+        if (titleEditor == null) {
+            titleEditor = new TextField();
+            titleEditor.setAccessibleText("Edit title");
+            titleEditor.setOnAction(e -> commitTitle());
+            titleEditor.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    cancelEdit();
+                    e.consume();
+                }
+            });
+            titleEditor.focusedProperty().addListener((obs, was, focused) -> {
+                if (!focused && isEditing()) {
+                    commitTitle();
+                }
+            });
+        }
+        return titleEditor;
     }
 
     @Override
@@ -130,11 +139,11 @@ final class TaskCell extends ListCell<Task> {
             return;
         }
         super.startEdit();
-        titleEditor.setText(getItem().title());
-        titleEditor.setAccessibleText("Edit title");
-        text.getChildren().set(0, titleEditor);
-        titleEditor.requestFocus();
-        titleEditor.selectAll();
+        var editor = titleEditor();
+        editor.setText(getItem().title());
+        text.getChildren().set(0, editor);
+        editor.requestFocus();
+        editor.selectAll();
     }
 
     @Override
