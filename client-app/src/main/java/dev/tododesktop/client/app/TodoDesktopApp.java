@@ -119,6 +119,8 @@ public final class TodoDesktopApp extends Application {
         show(views.load("sign-in.fxml", new SignInController(model)));
         logFirstScreen("sign-in");
         prepareFor(lastAccount);
+        // Connect while the password is typed (off io, which the sign-in itself must not wait behind).
+        runtime.api().thenAcceptAsync(api -> api.ping(), task -> Thread.ofVirtual().name("connect-ahead").start(task));
     }
 
     private boolean firstScreenLogged;

@@ -82,6 +82,29 @@ class RealServerAuthTest {
     }
 
     @Test
+    void ping_answers_without_a_session_and_leaves_a_connection_the_login_reuses() {
+        var laptop = device("laptop");
+        assertThat(laptop.client().ping()).isInstanceOf(ApiResult.Ok.class);
+        assertThat(laptop.client().authState()).isInstanceOf(AuthState.SignedOut.class);
+        registered(device("phone"));
+        var pool = laptop.client().connectionPool();
+        assertThat(pool.connectionCount()).as("open after the ping").isEqualTo(1);
+        assertThat(laptop.client().login(new LoginRequest(email, PASSWORD, null))).isInstanceOf(ApiResult.Ok.class);
+        assertThat(pool.connectionCount()).as("the login reused the ping's connection").isEqualTo(1);
+    }
+
+    @Test
+    void ping_says_offline_when_nothing_listens() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (var client = TodoApiClient.builder(java.net.URI.create("http://127.0.0.1:" + port), new SessionOnlyStore("test")).build()) {
+            assertThat(client.ping()).isInstanceOf(ApiResult.Offline.class);
+        }
+    }
+
+    @Test
     void register_then_login_on_another_device_then_me_and_sessions() {
         var laptop = device("laptop");
         UserView user = registered(laptop);
