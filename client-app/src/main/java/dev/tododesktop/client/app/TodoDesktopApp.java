@@ -167,7 +167,7 @@ public final class TodoDesktopApp extends Application {
 
     /** The signed-in screen, built off the FX thread; its model posts to the FX thread through {@code gate}. */
     private record TasksScreen(SignedInSession session, TasksViewModel tasks, ShellViewModel shell, Parent root,
-                               ScreenGate gate, CompletableFuture<Void> firstRows) {}
+                               ScreenGate gate, CompletableFuture<Void> firstRows, Runnable prepareRows) {}
 
     /** A tasks screen in a scene of its own, styled and laid out with its rows, that the window can take at once. */
     private record StagedTasks(TasksScreen screen, Scene scene) {}
@@ -253,20 +253,21 @@ public final class TodoDesktopApp extends Application {
             var session = opened.session();
             var tasks = opened.tasks();
             var store = session.store();
-            var tasksView = views.load("tasks.fxml", new TasksController(tasks, new TaskEditorViewModel(tasks),
-                    () -> openConflicts(store, tasks, session.sync())));
+            var tasksController = new TasksController(tasks, new TaskEditorViewModel(tasks),
+                    () -> openConflicts(store, tasks, session.sync()));
+            var tasksView = views.load("tasks.fxml", tasksController);
             var shell = new ShellViewModel(user.email(), runtime.settings().theme(), this::changeTheme,
                     new AppSignOut(session), unsynced -> UnsyncedChangesDialog.ask(scene.getWindow()), Platform::runLater,
                     () -> openAccount(user, session), this::openSettings);
             var root = views.load("shell.fxml", new ShellController(shell, tasksView));
-            return new TasksScreen(session, tasks, shell, root, gate, opened.firstRows());
+            return new TasksScreen(session, tasks, shell, root, gate, opened.firstRows(), tasksController::prepareRows);
         }, viewBuilder);
     }
 
     /**
-     * On the FX thread, in two turns so neither holds it long: styles and lays out the screen in a
-     * scene of its own, then lets the rows in and lays out the list's cells. The window then takes
-     * the scene as it is.
+     * On the FX thread, in turns so none holds it long: styles and lays out the screen in a scene
+     * of its own, then lets the rows in and lays out the list's cells (or, with no rows yet, has
+     * the list build the cells the first sync will fill). The window then takes the scene as it is.
      */
     private CompletableFuture<StagedTasks> stage(TasksScreen screen) {
         var staged = new Scene(screen.root(), scene.getWidth(), scene.getHeight());
@@ -282,7 +283,15 @@ public final class TodoDesktopApp extends Application {
             }
             screen.firstRows().thenRun(() -> {
                 layOut(staged);
-                ready.complete(new StagedTasks(screen, staged));
+                if (screen.tasks().tasks().isEmpty()) {
+                    // A new device: its tasks come with the first sync; a third turn builds the rows they will fill.
+                    Platform.runLater(() -> {
+                        screen.prepareRows().run();
+                        ready.complete(new StagedTasks(screen, staged));
+                    });
+                } else {
+                    ready.complete(new StagedTasks(screen, staged));
+                }
             }).exceptionally(error -> {
                 ready.completeExceptionally(error);
                 return null;

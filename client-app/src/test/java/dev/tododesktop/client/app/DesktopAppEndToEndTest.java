@@ -165,6 +165,7 @@ class DesktopAppEndToEndTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // time for a wrong screen to show, were it to
         assertThat(taskList().getItems()).as("Grace's list").isEmpty();
         assertThat(robot.lookup("Ada's secret").tryQuery()).isEmpty();
+        assertThat(robot.lookup("Sample 0").tryQuery()).as("the rows built ahead on sample tasks show none of them").isEmpty();
 
         signOutKeepingChanges();
         assertThat(emailFieldText()).isEqualTo("grace@example.com");
