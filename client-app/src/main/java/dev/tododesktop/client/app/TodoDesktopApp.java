@@ -55,10 +55,15 @@ public final class TodoDesktopApp extends Application {
     private Scene scene;
     private Optional<SignedInSession> current = Optional.empty();
 
+    /** Off the FX thread (JavaFX's launcher thread): reading the settings is disk I/O. */
+    @Override
+    public void init() {
+        runtime = AppRuntime.start(directories(), Clock.systemDefaultZone());
+    }
+
     @Override
     public void start(Stage window) {
         stage = window;
-        runtime = AppRuntime.start(directories(), Clock.systemDefaultZone());
         scene = new Scene(new StackPane(new Label("Starting…")), 980, 660);
         runtime.settings().theme().apply(scene);
         stage.setTitle("Todo");
