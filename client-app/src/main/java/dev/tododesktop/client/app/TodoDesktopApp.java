@@ -323,13 +323,22 @@ public final class TodoDesktopApp extends Application {
         scene = staged.scene();
         runtime.io().execute(() -> runtime.updateSettings(s -> s.withLastUser(Optional.of(user.userId()))
                 .withLastAccount(Optional.of(KnownAccount.of(user)))));
-        session.sync().addRemoteChangeListener(() -> Platform.runLater(tasks::refresh));
+        // The sync worker may post an event just before the session ends (signed out, or the app
+        // closing and its io stopped); only the session still shown acts on it.
+        session.sync().addRemoteChangeListener(() -> Platform.runLater(() -> {
+            if (current.equals(Optional.of(session))) {
+                tasks.refresh();
+            }
+        }));
         session.sync().addStatusListener(status -> Platform.runLater(() -> {
             shell.syncStatusProperty().set(SyncStatusText.of(status, runtime.clock(), ZoneId.systemDefault()));
+            if (!current.equals(Optional.of(session))) {
+                return; // signing out ("sync now" still shows its progress above), or the app closed
+            }
             if (status.openConflicts() != tasks.openConflictsProperty().get()) {
                 tasks.refresh(); // the list's conflicts button; changed tasks come through the remote-change listener
             }
-            if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT && current.equals(Optional.of(session))) {
+            if (status.connectivity() == SyncStatus.Connectivity.SIGNED_OUT) {
                 // Revoked elsewhere, or the refresh token expired: keep the unsynced work, ask for a sign-in.
                 new AppSignOut(session, Optional.of(SESSION_ENDED)).signOut(SignOutChoice.KEEP_FOR_LATER);
             }
@@ -477,6 +486,7 @@ public final class TodoDesktopApp extends Application {
     @Override
     public void stop() {
         current.ifPresent(session -> session.sync().close());
+        current = Optional.empty();
         prepared.map(PreparedTasks::staged).filter(f -> f.isDone() && !f.isCompletedExceptionally())
                 .ifPresent(f -> f.join().screen().session().sync().close());
         if (runtime != null) {

@@ -61,11 +61,15 @@ final class RemoteAppHarness implements AutoCloseable {
     }
 
     void stopApp() throws java.util.concurrent.TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
+        // A failed test's stages must go even if stopping the app throws, or they stay under the next test's robot.
+        try {
+            if (app != null) {
+                FxToolkit.cleanupApplication(app);
+            }
+        } finally {
             app = null;
+            FxToolkit.cleanupStages();
         }
-        FxToolkit.cleanupStages();
     }
 
     @Override
