@@ -197,8 +197,7 @@ public final class TodoDesktopApp extends Application {
             return;
         }
         var user = new AuthOutcome.SignedIn(account.get().userId(), account.get().email(), null);
-        var staged = build(user, () -> runtime.openExistingStore(user.userId()).orElseThrow(NothingToPrepare::new))
-                .thenComposeAsync(this::stage, Platform::runLater);
+        var staged = buildAndStage(user, () -> runtime.openExistingStore(user.userId()).orElseThrow(NothingToPrepare::new));
         staged.whenComplete((ready, error) -> {
             if (error != null && !(error.getCause() instanceof NothingToPrepare)) {
                 log.warn("Could not get the last account's tasks ready ahead; they open after sign-in instead", error);
@@ -213,9 +212,9 @@ public final class TodoDesktopApp extends Application {
         var other = prepared.filter(p -> !p.account().is(user));
         prepared = Optional.empty();
         CompletableFuture<StagedTasks> staged = ahead
-                .map(p -> p.staged().exceptionallyCompose(error -> buildAndStage(user)))
+                .map(p -> p.staged().exceptionallyCompose(error -> buildAndStage(user, () -> runtime.openStore(user.userId()))))
                 .orElseGet(() -> other.map(this::discard).orElse(CompletableFuture.completedFuture(null))
-                        .thenCompose(discarded -> buildAndStage(user)));
+                        .thenCompose(discarded -> buildAndStage(user, () -> runtime.openStore(user.userId()))));
         if (!staged.isDone()) {
             show(centered("Opening your tasks…"));
         }
@@ -229,8 +228,9 @@ public final class TodoDesktopApp extends Application {
         }));
     }
 
-    private CompletableFuture<StagedTasks> buildAndStage(AuthOutcome.SignedIn user) {
-        return build(user, () -> runtime.openStore(user.userId())).thenComposeAsync(this::stage, Platform::runLater);
+    private CompletableFuture<StagedTasks> buildAndStage(AuthOutcome.SignedIn user,
+                                                         java.util.function.Supplier<dev.tododesktop.store.session.UserStore> openStore) {
+        return build(user, openStore).thenComposeAsync(this::stage, Platform::runLater);
     }
 
     /** Waits for a preparation for someone else, then closes what it opened; their tasks were never shown. */
