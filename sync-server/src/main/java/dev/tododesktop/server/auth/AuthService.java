@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The account flows of API.md's Authentication section. Every check that needs the database
+ * The account flows of docs/api.md's Authentication section. Every check that needs the database
  * (common passwords, unique email, the current password, rate limits) lives here; the field
  * rules shared with the desktop app come from {@link AuthValidator}.
  */

@@ -3,7 +3,7 @@ package dev.tododesktop.server.config;
 import java.time.Duration;
 
 /**
- * The auth rate limits of API.md. Per account: after {@code accountFailureThreshold}
+ * The auth rate limits of docs/api.md. Per account: after {@code accountFailureThreshold}
  * consecutive failures, a wait of {@code accountInitialLockout} that doubles per further
  * failure up to {@code accountMaxLockout}; {@code accountFailureMemory} without a failure
  * forgets the count. Per client address: at most {@code addressMaxFailures} failed logins in

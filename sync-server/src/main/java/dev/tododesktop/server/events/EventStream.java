@@ -49,7 +49,7 @@ final class EventStream {
     }
 
     /**
-     * The first event of every stream (API.md). A change announced before it (a NOTIFY of a
+     * The first event of every stream (docs/api.md). A change announced before it (a NOTIFY of a
      * write made just before the stream opened can overtake the cursor look-up) is held back and
      * sent right after it, and only if it is newer than the ready cursor.
      */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every status code of API.md's Authentication section, through real HTTP. */
+/** Every status code of docs/api.md's Authentication section, through real HTTP. */
 @ParameterizedClass
 @EnumSource(Backend.class)
 class AuthEndpointsTest extends OneServerTest {

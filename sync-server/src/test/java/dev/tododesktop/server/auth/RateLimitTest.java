@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * API.md's rate limits with small numbers and a clock the test moves: per account (3 failures,
+ * docs/api.md's rate limits with small numbers and a clock the test moves: per account (3 failures,
  * then 30 s doubling up to 120 s), per address (5 failed logins in 10 minutes), registration
  * (4 per address per hour). The server trusts loopback as a proxy, so X-Forwarded-For picks the
  * client address.

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * API.md's auth rate limits, with their state in the database so that every instance sharing
+ * docs/api.md's auth rate limits, with their state in the database so that every instance sharing
  * it enforces the same limits.
  *
  * <ul>
