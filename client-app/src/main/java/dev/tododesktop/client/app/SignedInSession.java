@@ -50,6 +50,8 @@ final class SignedInSession implements ShellViewModel.Actions {
     private ShellViewModel shell;
     /** FX thread: shown and not yet ended. Events the sync threads post after the end are dropped. */
     private boolean live;
+    /** FX thread: a status came from the engine's listener, newer than any read made when the screen showed. */
+    private boolean heardFromSync;
 
     SignedInSession(AuthOutcome.SignedIn user, UserStore store, SyncEngine sync, Surroundings around) {
         this.user = user;
@@ -88,10 +90,15 @@ final class SignedInSession implements ShellViewModel.Actions {
             }
         }));
         sync.addStatusListener(status -> Platform.runLater(() -> onStatus(status)));
-        // The first status reads three counts from the store: on io, like every store read.
+        // The first status reads three counts from the store: on io, like every store read. The
+        // engine's own reports start with its first round and win over it, whichever lands first.
         runtime.io().execute(() -> {
             var first = sync.status();
-            Platform.runLater(() -> shell.showStatus(first));
+            Platform.runLater(() -> {
+                if (!heardFromSync) {
+                    shell.showStatus(first);
+                }
+            });
         });
         runtime.api().thenAccept(api -> {
             if (api.keychainStatus() instanceof KeychainStatus.SessionOnly sessionOnly) {
@@ -103,6 +110,7 @@ final class SignedInSession implements ShellViewModel.Actions {
     }
 
     private void onStatus(SyncStatus status) {
+        heardFromSync = true;
         shell.showStatus(status); // while signing out too: "sync now" shows its progress
         if (!live) {
             return;
