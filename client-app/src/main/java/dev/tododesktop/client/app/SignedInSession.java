@@ -173,12 +173,23 @@ final class SignedInSession implements ShellViewModel.Actions {
     @Override
     public void openConflicts() {
         var runtime = around.runtime();
-        around.windows().open(Windows.Secondary.CONFLICTS, "Conflicts", () -> new ConflictsController(
-                new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), () -> {
-                    tasks.refresh();
-                    // Keeping mine queued an edit: push it now (and let the status count it), as after any edit.
-                    sync.requestSync();
-                })));
+        // Sync may settle or find conflicts while the window is open: it shows them as they are.
+        var reload = new java.util.concurrent.atomic.AtomicReference<javafx.beans.value.ChangeListener<Number>>();
+        var window = around.windows().open(Windows.Secondary.CONFLICTS, "Conflicts", () -> {
+            var model = new ConflictsViewModel(store, runtime.io(), Platform::runLater, ZoneId.systemDefault(), () -> {
+                tasks.refresh();
+                // Keeping mine queued an edit: push it now (and let the status count it), as after any edit.
+                sync.requestSync();
+            });
+            reload.set((obs, was, now) -> model.load());
+            tasks.openConflictsProperty().addListener(reload.get());
+            return new ConflictsController(model);
+        });
+        if (reload.get() != null) { // a new window, not the open one brought to the front
+            var listener = reload.get();
+            window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN,
+                    e -> tasks.openConflictsProperty().removeListener(listener));
+        }
     }
 
     // --- ending -----------------------------------------------------------------------
