@@ -76,6 +76,8 @@ final class SignedInSession implements ShellViewModel.Actions {
     void attach(TasksViewModel tasksModel, ShellViewModel shellModel) {
         this.tasks = tasksModel;
         this.shell = shellModel;
+        shell.activeCountProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> tasks.countsProperty().get().active(), tasks.countsProperty()));
     }
 
     /** The screen is showing: hear from sync, start it, and remember who signed in. */

@@ -96,7 +96,7 @@ class DesktopAppEndToEndTest {
     void registerAddCompleteSignOutAndSignInAgainShowsTheSameTasks() throws Exception {
         startApp();
         register("ada@example.com");
-        assertThat(robot.lookup("#userLabel").queryAs(Label.class).getText()).isEqualTo("ada@example.com");
+        assertThat(robot.lookup("#accountMenu").queryAs(javafx.scene.control.MenuButton.class).getText()).isEqualTo("ada@example.com");
         robot.clickOn("#quickAddField").write("Buy milk").type(KeyCode.ENTER);
         robot.write("Walk the dog").type(KeyCode.ENTER);
         waitUntil(() -> taskList().getItems().size() == 2);
@@ -107,7 +107,7 @@ class DesktopAppEndToEndTest {
         robot.type(KeyCode.SPACE);
         waitUntil(() -> taskList().getItems().getFirst().completed());
 
-        robot.clickOn("#signOutButton");
+        RemoteAppHarness.chooseFromAccountMenu(robot, "Sign out");
         // The embedded server is on this computer, but the edits have not been pushed (no sync
         // engine yet), so the app asks; keep them for later.
         waitUntil(() -> robot.lookup("Keep for later").tryQuery().isPresent() || present("#emailField"));
@@ -125,7 +125,7 @@ class DesktopAppEndToEndTest {
     }
 
     private void signOutKeepingChanges() throws Exception {
-        robot.clickOn("#signOutButton");
+        RemoteAppHarness.chooseFromAccountMenu(robot, "Sign out");
         waitUntil(() -> robot.lookup("Keep for later").tryQuery().isPresent() || present("#emailField"));
         if (robot.lookup("Keep for later").tryQuery().isPresent()) {
             robot.clickOn("Keep for later");
@@ -165,7 +165,7 @@ class DesktopAppEndToEndTest {
         robot.clickOn("#emailField").push(KeyCode.SHORTCUT, KeyCode.A).write("grace@example.com");
         robot.clickOn("#passwordField").push(KeyCode.SHORTCUT, KeyCode.A).write("another good password");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> present("#quickAddField") && robot.lookup("#userLabel").queryAs(Label.class).getText().equals("grace@example.com"));
+        waitUntil(() -> present("#quickAddField") && robot.lookup("#accountMenu").queryAs(javafx.scene.control.MenuButton.class).getText().equals("grace@example.com"));
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // time for a wrong screen to show, were it to
         assertThat(taskList().getItems()).as("Grace's list").isEmpty();
         assertThat(robot.lookup("Ada's secret").tryQuery()).isEmpty();
@@ -176,7 +176,7 @@ class DesktopAppEndToEndTest {
         signIn("ada@example.com", "correct horse battery");
         waitUntil(() -> present("#taskList") && taskList().getItems().size() == 1);
         assertThat(taskList().getItems()).extracting(Task::title).containsExactly("Ada's secret");
-        assertThat(robot.lookup("#userLabel").queryAs(Label.class).getText()).isEqualTo("ada@example.com");
+        assertThat(robot.lookup("#accountMenu").queryAs(javafx.scene.control.MenuButton.class).getText()).isEqualTo("ada@example.com");
 
         // Offered again after a restart (where no keychain resumed the login), and forgotten with the device.
         stopApp();
@@ -187,7 +187,7 @@ class DesktopAppEndToEndTest {
             signIn("ada@example.com", "correct horse battery");
             waitUntil(() -> present("#taskList") && taskList().getItems().size() == 1);
         }
-        robot.clickOn("Account");
+        RemoteAppHarness.chooseFromAccountMenu(robot, "Account and devices…");
         robot.clickOn("Forget this device…");
         // Fired rather than clicked: the confirmation closes on the click, and the headless
         // platform's robot then has no active window to release the mouse button in.
@@ -208,7 +208,7 @@ class DesktopAppEndToEndTest {
         Files.writeString(config.resolve("settings.properties"), "server=" + server.baseUri() + "\n");
         startApp();
         register("grace@example.com");
-        waitUntil(() -> robot.lookup("#syncStatusLabel").queryAs(Label.class).getText().startsWith("Online"));
+        waitUntil(() -> RemoteAppHarness.syncStatus(robot).startsWith("Online"));
 
         try (var phone = TodoApiClient.builder(server.baseUri(), new SessionOnlyStore("phone")).deviceName("phone").build()) {
             assertThat(phone.login(new LoginRequest("grace@example.com", "correct horse battery", null)).isOk()).isTrue();
@@ -226,7 +226,7 @@ class DesktopAppEndToEndTest {
                 "No D-Bus session bus and CI is not \"true\": no keychain to remember the login in");
         startApp();
         register("linus@example.com");
-        waitUntil(() -> robot.lookup("#syncStatusLabel").queryAs(Label.class).getText().startsWith("Online"));
+        waitUntil(() -> RemoteAppHarness.syncStatus(robot).startsWith("Online"));
         robot.clickOn("#quickAddField").write("Remember me").type(KeyCode.ENTER);
         waitUntil(() -> taskList().getItems().size() == 1);
 
@@ -234,6 +234,6 @@ class DesktopAppEndToEndTest {
         startApp();
         waitUntil(() -> present("#taskList") && taskList().getItems().size() == 1);
         assertThat(present("#emailField")).isFalse();
-        assertThat(robot.lookup("#userLabel").queryAs(Label.class).getText()).isEqualTo("linus@example.com");
+        assertThat(robot.lookup("#accountMenu").queryAs(javafx.scene.control.MenuButton.class).getText()).isEqualTo("linus@example.com");
     }
 }

@@ -141,8 +141,19 @@ final class RemoteAppHarness implements AutoCloseable {
         return robot.lookup("#taskList").queryAs(ListView.class);
     }
 
+    /** Everything the sync indicator says (its tooltip): the summary first, e.g. "Offline · 2 changes waiting". */
     String status() {
-        return robot.lookup("#syncStatusLabel").queryAs(Label.class).getText();
+        return syncStatus(robot);
+    }
+
+    static String syncStatus(FxRobot robot) {
+        return robot.lookup("#syncIndicator").queryAs(javafx.scene.control.Button.class).getTooltip().getText();
+    }
+
+    /** Opens the account menu and picks {@code item} in it, as a click would. */
+    static void chooseFromAccountMenu(FxRobot robot, String item) {
+        robot.clickOn("#accountMenu");
+        robot.clickOn(item);
     }
 
     boolean shown(String title) {
@@ -193,7 +204,7 @@ final class RemoteAppHarness implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > end) {
-                String lastStatus = onFx(() -> present("#syncStatusLabel") ? status() : "(no status line on screen)");
+                String lastStatus = onFx(() -> present("#syncIndicator") ? status() : "(no sync indicator on screen)");
                 throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what
                         + "; the status line says: " + lastStatus);
             }

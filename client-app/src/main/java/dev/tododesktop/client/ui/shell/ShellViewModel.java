@@ -7,7 +7,15 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,7 +52,15 @@ public final class ShellViewModel {
     }
 
     private final ReadOnlyStringWrapper userLabel = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper syncStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SyncIndicator> indicator = new ReadOnlyObjectWrapper<>(SyncIndicator.starting());
+    private final ReadOnlyBooleanWrapper canSyncNow = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper initial = new ReadOnlyStringWrapper("");
+    private final IntegerProperty activeCount = new SimpleIntegerProperty(0);
+    private final BooleanProperty narrow = new SimpleBooleanProperty(false);
+    /** What the person chose with the toggle, for a wide window and for a narrow one. */
+    private final BooleanProperty sidebarWhenWide = new SimpleBooleanProperty(true);
+    private final BooleanProperty sidebarWhenNarrow = new SimpleBooleanProperty(false);
+    private final BooleanBinding sidebarShown = Bindings.when(narrow).then(sidebarWhenNarrow).otherwise(sidebarWhenWide);
     private final StringProperty notice = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Theme> theme;
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper("");
@@ -60,12 +76,26 @@ public final class ShellViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         userLabel.set(user);
+        initial.set(user.isBlank() ? "?" : user.substring(0, user.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ROOT));
         theme = new ReadOnlyObjectWrapper<>(initialTheme);
     }
 
     /** What the sync engine last reported. Call on the FX thread. */
     public void showStatus(SyncStatus status) {
-        syncStatus.set(SyncStatusText.of(status, clock, zone));
+        indicator.set(SyncIndicator.of(status, clock, zone));
+        canSyncNow.set(status.connectivity() != SyncStatus.Connectivity.SIGNED_OUT
+                && status.connectivity() != SyncStatus.Connectivity.SYNCING);
+    }
+
+    /** Shows the sidebar if hidden, hides it if shown; a narrow window remembers that apart from a wide one. */
+    public void toggleSidebar() {
+        var choice = narrow.get() ? sidebarWhenNarrow : sidebarWhenWide;
+        choice.set(!choice.get());
+    }
+
+    /** Opens what needs the person's decision: conflicts, changes the server refused. */
+    public void review() {
+        actions.openConflicts();
     }
 
     public void syncNow() {
@@ -85,8 +115,14 @@ public final class ShellViewModel {
     }
 
     public void toggleTheme() {
-        theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
-        actions.changeTheme(theme.get());
+        useTheme(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+    }
+
+    public void useTheme(Theme chosen) {
+        if (chosen != theme.get()) {
+            theme.set(chosen);
+            actions.changeTheme(chosen);
+        }
     }
 
     /**
@@ -108,7 +144,16 @@ public final class ShellViewModel {
     }
 
     public ReadOnlyStringProperty userLabelProperty() { return userLabel.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty syncStatusProperty() { return syncStatus.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SyncIndicator> indicatorProperty() { return indicator.getReadOnlyProperty(); }
+    /** False while a round runs or after the session ended. */
+    public ReadOnlyBooleanProperty canSyncNowProperty() { return canSyncNow.getReadOnlyProperty(); }
+    /** The first letter of the account, for its avatar. */
+    public ReadOnlyStringProperty initialProperty() { return initial.getReadOnlyProperty(); }
+    /** Tasks not done yet, beside the sidebar's entry. */
+    public IntegerProperty activeCountProperty() { return activeCount; }
+    /** Whether the window is too narrow to give the sidebar room by default; the view says. */
+    public BooleanProperty narrowProperty() { return narrow; }
+    public BooleanBinding sidebarShownProperty() { return sidebarShown; }
     /** Something the user should know about this session, e.g. that no keychain could keep the login. */
     public StringProperty noticeProperty() { return notice; }
     public ReadOnlyObjectProperty<Theme> themeProperty() { return theme.getReadOnlyProperty(); }
