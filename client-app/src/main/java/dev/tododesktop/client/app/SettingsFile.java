@@ -52,7 +52,8 @@ public final class SettingsFile {
         return new AppSettings(server(props).orElse(defaults.server()),
                 theme(props).orElse(defaults.theme()),
                 uuid(props.getProperty("last_user_id"), "last_user_id"),
-                lastAccount(props));
+                lastAccount(props),
+                window(props));
     }
 
     public void save(AppSettings settings) {
@@ -66,6 +67,13 @@ public final class SettingsFile {
         settings.lastAccount().ifPresent(account -> {
             props.setProperty("last_account_id", account.userId().toString());
             props.setProperty("last_account_email", account.email());
+        });
+        settings.window().ifPresent(w -> {
+            props.setProperty("window_x", Double.toString(w.x()));
+            props.setProperty("window_y", Double.toString(w.y()));
+            props.setProperty("window_width", Double.toString(w.width()));
+            props.setProperty("window_height", Double.toString(w.height()));
+            props.setProperty("window_maximized", Boolean.toString(w.maximized()));
         });
         try {
             Files.createDirectories(file.getParent());
@@ -118,6 +126,22 @@ public final class SettingsFile {
         return uuid(props.getProperty("last_account_id"), "last_account_id")
                 .filter(id -> !email.isEmpty())
                 .map(id -> new KnownAccount(id, email));
+    }
+
+    private Optional<WindowBounds> window(Properties props) {
+        if (props.getProperty("window_width") == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new WindowBounds(Double.parseDouble(props.getProperty("window_x", "")),
+                    Double.parseDouble(props.getProperty("window_y", "")),
+                    Double.parseDouble(props.getProperty("window_width", "")),
+                    Double.parseDouble(props.getProperty("window_height", "")),
+                    Boolean.parseBoolean(props.getProperty("window_maximized", "false").strip())));
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            log.warn("Ignoring unusable window position in {}", file);
+            return Optional.empty();
+        }
     }
 
     private Optional<UUID> uuid(String value, String key) {

@@ -47,6 +47,7 @@ public final class TodoDesktopApp extends Application {
     private Windows windows;
     private TasksScreenFactory screens;
     private Optional<SignedInSession> current = Optional.empty();
+    private Optional<WindowMemory> windowMemory = Optional.empty();
     private boolean firstScreenLogged;
 
     /** Off the FX thread (JavaFX's launcher thread): reading the settings is disk I/O. */
@@ -57,12 +58,12 @@ public final class TodoDesktopApp extends Application {
 
     @Override
     public void start(Stage window) {
-        windows = new Windows(window, views, runtime.settings().theme(), centered("Starting…"), 980, 660);
+        windows = new Windows(window, views, runtime.settings().theme(), centered("Starting…"));
         screens = new TasksScreenFactory(views, new SignedInSession.Surroundings(runtime, windows, this::changeTheme,
                 this::openSettings, this::showSignIn));
         window.setTitle("Todo");
-        window.setMinWidth(640);
-        window.setMinHeight(420);
+        windowMemory = Optional.of(WindowMemory.restore(window, runtime.settings().window(),
+                bounds -> runtime.io().execute(() -> runtime.updateSettings(s -> s.withWindow(bounds)))));
         window.show();
 
         Optional<UUID> remembered = runtime.settings().lastUserId();
@@ -181,6 +182,7 @@ public final class TodoDesktopApp extends Application {
 
     @Override
     public void stop() {
+        windowMemory.ifPresent(WindowMemory::close); // on io, which closing the runtime waits for
         current.ifPresent(SignedInSession::close);
         current = Optional.empty();
         if (screens != null) {

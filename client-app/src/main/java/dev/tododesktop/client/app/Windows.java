@@ -45,11 +45,12 @@ final class Windows {
     private Scene scene;
     private Theme theme;
 
-    Windows(Stage main, ViewLoader views, Theme theme, Parent first, double width, double height) {
+    /** The main window's size is its own (see {@link WindowMemory}); its scene fills it. */
+    Windows(Stage main, ViewLoader views, Theme theme, Parent first) {
         this.main = main;
         this.views = views;
         this.theme = theme;
-        scene = new Scene(first, width, height);
+        scene = new Scene(first);
         theme.apply(scene);
         main.setScene(scene);
     }

@@ -37,6 +37,31 @@ class SettingsFileTest {
     }
 
     @Test
+    void theWindowsPlaceIsKept() {
+        var file = new SettingsFile(config);
+        var bounds = new WindowBounds(-1280.5, 40, 1100, 720, true);
+        file.save(AppSettings.defaults().withTheme(Theme.DARK).withWindow(bounds));
+        assertThat(file.load().window()).contains(bounds);
+        assertThat(file.load().theme()).isEqualTo(Theme.DARK);
+    }
+
+    @Test
+    void aDamagedWindowPlaceIsIgnored() throws Exception {
+        Files.writeString(config.resolve("settings.properties"), """
+                theme=dark
+                window_x=12
+                window_y=oops
+                window_width=900
+                window_height=600
+                """);
+        var loaded = new SettingsFile(config).load();
+        assertThat(loaded.window()).isEmpty();
+        assertThat(loaded.theme()).isEqualTo(Theme.DARK);
+        Files.writeString(config.resolve("settings.properties"), "window_x=0\nwindow_y=0\nwindow_width=-5\nwindow_height=600\n");
+        assertThat(new SettingsFile(config).load().window()).isEmpty();
+    }
+
+    @Test
     void noFileMeansDefaults() {
         assertThat(new SettingsFile(config).load()).isEqualTo(AppSettings.defaults());
     }
