@@ -4,7 +4,6 @@ import dev.tododesktop.contract.auth.SessionView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +18,7 @@ import javafx.scene.layout.VBox;
 /** Binds account.fxml to {@link AccountViewModel}. */
 public final class AccountController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
 
     private final AccountViewModel model;
@@ -50,11 +49,9 @@ public final class AccountController {
         model.loadSessions();
     }
 
+    /** The message's line is kept when it is empty, so the form does not move as messages come and go. */
     private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue message) {
         label.textProperty().bind(message);
-        var present = Bindings.isNotEmpty(message);
-        label.visibleProperty().bind(present);
-        label.managedProperty().bind(present);
     }
 
     @FXML
@@ -65,6 +62,7 @@ public final class AccountController {
                 javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         confirm.setHeaderText("Forget this device?");
         confirm.initOwner(sessionList.getScene().getWindow());
+        dev.tododesktop.client.ui.WindowPlacement.centreOnOwner(sessionList.getScene().getWindow(), confirm);
         confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> model.forgetDevice());
     }
 
@@ -73,7 +71,16 @@ public final class AccountController {
         model.changePassword();
     }
 
+    /** A device: its name and dates wrap to the list's width, the button keeps its own; never a horizontal scrollbar. */
     private final class SessionCell extends ListCell<SessionView> {
+        /** The cell's padding, the gap before the button and the list's vertical scrollbar. */
+        private static final double ROW_INSETS = 48;
+
+        SessionCell() {
+            // A cell asks for no width of its own: it takes the list's, and its text wraps in it.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SessionView session, boolean empty) {
             super.updateItem(session, empty);
@@ -83,14 +90,21 @@ public final class AccountController {
             }
             String name = session.deviceName() == null || session.deviceName().isBlank() ? "Unnamed device" : session.deviceName();
             var title = new Label(name + (session.current() ? "  (this device)" : ""));
+            title.setWrapText(true);
             var detail = new Label("Signed in " + WHEN.format(session.createdAt()) + " · last used " + WHEN.format(session.lastUsedAt()));
             detail.getStyleClass().add("field-hint");
+            detail.setWrapText(true);
             var revoke = new Button(session.current() ? "Sign out" : "Sign out device");
+            var text = new VBox(2, title, detail);
+            text.setMinWidth(0);
+            // Wrapped text needs its width before its height: the row's width less the button's.
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(revoke.widthProperty()).subtract(ROW_INSETS));
+            HBox.setHgrow(text, Priority.ALWAYS);
             revoke.setAccessibleText("Sign out " + name);
+            revoke.setMinWidth(Region.USE_PREF_SIZE);
             revoke.setOnAction(e -> model.revoke(session));
-            var spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            var row = new HBox(8, new VBox(2, title, detail), spacer, revoke);
+            var row = new HBox(8, text, revoke);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             setGraphic(row);
         }
     }

@@ -24,6 +24,12 @@ public final class UnsyncedChangesDialog {
         alert.setHeaderText("Some changes have not reached the server yet.");
         alert.setContentText("Keep them on this computer to send them the next time you sign in, "
                 + "or discard them and go back to the server's version of your tasks.");
+        // Four buttons: each keeps its whole label, and the dialog grows to hold them.
+        for (ButtonType type : alert.getButtonTypes()) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(type))
+                    .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         var answer = new CompletableFuture<SignOutChoice>();
         alert.setOnHidden(e -> {
             ButtonType result = alert.getResult();

@@ -75,11 +75,9 @@ public final class SignInController {
         Platform.runLater(() -> (emailField.getText().isBlank() ? emailField : passwordField).requestFocus());
     }
 
+    /** The message's line is kept when it is empty, so the form does not move as messages come and go. */
     private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue message) {
         label.textProperty().bind(message);
-        var present = javafx.beans.binding.Bindings.isNotEmpty(message);
-        label.visibleProperty().bind(present);
-        label.managedProperty().bind(present);
     }
 
     private static void focusIf(boolean condition, javafx.scene.Node node) {

@@ -55,6 +55,46 @@ class SignInScreenTest {
         assertThat(robot.lookup("#passwordField").queryAs(javafx.scene.control.PasswordField.class).isFocused()).isTrue();
     }
 
+    /** Issue 11: the form jumped as messages appeared under its fields. */
+    @Test
+    void theFormDoesNotMoveWhenItsMessagesAppear(FxRobot robot) {
+        double[] before = positions(robot);
+        robot.clickOn("#emailField").write("ada@example");
+        robot.clickOn("#passwordField").write("x");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        accounts.last().answer().complete(new AuthOutcome.InvalidFields(
+                List.of(new AuthOutcome.FieldProblem("email", "Enter a valid email address, like name@example.com."))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#emailError").queryAs(Label.class).getText()).isNotEmpty();
+        assertThat(positions(robot)).as("email, password and the button after a field error").containsExactly(before);
+
+        robot.clickOn("#emailField").push(KeyCode.SHORTCUT, KeyCode.A).write("ada@example.com");
+        robot.clickOn("#passwordField").push(KeyCode.SHORTCUT, KeyCode.A).write("long enough password");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        accounts.last().answer().complete(new AuthOutcome.WrongCredentials());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#formError").queryAs(Label.class).getText()).isEqualTo("Wrong email or password.");
+        assertThat(positions(robot)).as("after the form's own message").containsExactly(before);
+    }
+
+    private static double[] positions(FxRobot robot) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> new double[] {
+                    sceneY(robot, "#emailField"), sceneY(robot, "#passwordField"), sceneY(robot, "#submitButton")}).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static double sceneY(FxRobot robot, String query) {
+        var node = robot.lookup(query).query();
+        node.getScene().getRoot().applyCss();
+        node.getScene().getRoot().layout();
+        return node.localToScene(node.getBoundsInLocal()).getMinY();
+    }
+
     @Test
     void switchingToRegisterShowsTheNameFieldAndThePasswordRules(FxRobot robot) {
         assertThat(robot.lookup("#nameGroup").query().isVisible()).isFalse();
