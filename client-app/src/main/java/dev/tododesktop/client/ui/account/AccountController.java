@@ -20,6 +20,8 @@ public final class AccountController {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
 
     private final AccountViewModel model;
 
@@ -91,7 +93,8 @@ public final class AccountController {
             String name = session.deviceName() == null || session.deviceName().isBlank() ? "Unnamed device" : session.deviceName();
             var title = new Label(name + (session.current() ? "  (this device)" : ""));
             title.setWrapText(true);
-            var detail = new Label("Signed in " + WHEN.format(session.createdAt()) + " · last used " + WHEN.format(session.lastUsedAt()));
+            var detail = new Label("Last used " + WHEN.format(session.lastUsedAt()) + " · signed in "
+                    + SINCE.format(session.createdAt()));
             detail.getStyleClass().add("field-hint");
             detail.setWrapText(true);
             var revoke = new Button(session.current() ? "Sign out" : "Sign out device");

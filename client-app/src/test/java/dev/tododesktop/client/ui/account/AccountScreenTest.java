@@ -20,7 +20,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,20 +38,25 @@ class AccountScreenTest {
     static final String EMAIL = "ada@example.com";
     static final String PASSWORD = "correct horse battery";
 
-    RealServer server;
-    TodoApiClient laptop;
-    TodoApiClient phone;
+    static RealServer server;
+    static TodoApiClient laptop;
+    static TodoApiClient phone;
     AccountViewModel model;
     Scene scene;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    /** Before the FX set-up, which has a deadline a busy machine could miss while the server starts. */
+    @org.junit.jupiter.api.BeforeAll
+    static void twoDevicesSignedIn() throws Exception {
         server = new RealServer(Files.createTempDirectory("todo-account-screen"));
         laptop = TodoApiClient.builder(server.baseUri(), new SessionOnlyStore("laptop"))
                 .deviceName("Ada's ThinkPad X1 Carbon (work laptop, third floor)").build();
         assertThat(laptop.register(new RegisterRequest(EMAIL, PASSWORD, "Ada", null)).isOk()).isTrue();
         phone = TodoApiClient.builder(server.baseUri(), new SessionOnlyStore("phone")).deviceName("Pixel 9").build();
         assertThat(phone.login(new LoginRequest(EMAIL, PASSWORD, null)).isOk()).isTrue();
+    }
+
+    @Start
+    void start(Stage stage) {
         model = new AccountViewModel(laptop, EMAIL, Executors.newSingleThreadExecutor(), Platform::runLater, () -> { }, () -> { });
         // The size Windows.Secondary.ACCOUNT opens at.
         scene = new Scene(new ViewLoader().load(FxmlFile.ACCOUNT, new AccountController(model)), 560, 600);
@@ -61,8 +65,8 @@ class AccountScreenTest {
         stage.show();
     }
 
-    @AfterEach
-    void stop() {
+    @org.junit.jupiter.api.AfterAll
+    static void stop() {
         laptop.close();
         phone.close();
         server.close();

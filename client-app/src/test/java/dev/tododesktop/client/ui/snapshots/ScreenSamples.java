@@ -2,7 +2,14 @@ package dev.tododesktop.client.ui.snapshots;
 
 import dev.tododesktop.client.account.AccountService;
 import dev.tododesktop.client.account.AuthOutcome;
+import dev.tododesktop.client.sync.SyncStatus;
+import dev.tododesktop.client.sync.SyncStatus.Connectivity;
+import dev.tododesktop.client.ui.FxmlFile;
+import dev.tododesktop.client.ui.Theme;
 import dev.tododesktop.client.ui.ViewLoader;
+import dev.tododesktop.client.ui.shell.ShellController;
+import dev.tododesktop.client.ui.shell.ShellViewModel;
+import dev.tododesktop.client.ui.shell.SignOutChoice;
 import dev.tododesktop.client.ui.signin.SignInController;
 import dev.tododesktop.client.ui.signin.SignInViewModel;
 import dev.tododesktop.client.ui.tasks.TaskEditorViewModel;
@@ -39,7 +46,7 @@ final class ScreenSamples {
                     model.emailProperty().set("ada@example.com");
                     model.passwordProperty().set("not my password");
                     model.submit();
-                    return loader.load(dev.tododesktop.client.ui.FxmlFile.SIGN_IN, new SignInController(model));
+                    return loader.load(FxmlFile.SIGN_IN, new SignInController(model));
                 }),
                 new Sample("register", 520, 640, () -> {
                     var model = new SignInViewModel(answering(new AuthOutcome.InvalidFields(List.of(
@@ -50,17 +57,49 @@ final class ScreenSamples {
                     model.emailProperty().set("ada@example.com");
                     model.passwordProperty().set("password1");
                     model.submit();
-                    return loader.load(dev.tododesktop.client.ui.FxmlFile.SIGN_IN, new SignInController(model));
+                    return loader.load(FxmlFile.SIGN_IN, new SignInController(model));
                 }),
-                new Sample("tasks", 960, 620, () -> {
-                    var model = new TasksViewModel(sampleStore(), Runnable::run, Runnable::run, SAMPLE_CLOCK, ZoneOffset.UTC, () -> { });
-                    var editor = new TaskEditorViewModel(model);
-                    var view = loader.load(dev.tododesktop.client.ui.FxmlFile.TASKS, new TasksController(model, editor, () -> { }));
-                    model.refresh().join();
-                    model.tasks().stream().filter(t -> t.title().startsWith("Renew")).findFirst()
-                            .ifPresent(t -> editor.show(Optional.of(t)));
-                    return view;
-                }));
+                // Whole windows at the app's default size, header included: how a person first meets them.
+                new Sample("window-online", 1100, 720, () -> window(loader, new SyncStatus(Connectivity.ONLINE, 0,
+                        Optional.of(SAMPLE_CLOCK.instant().minusSeconds(40)), 0, 0, Optional.empty()), true)),
+                new Sample("window-offline", 1100, 720, () -> window(loader, new SyncStatus(Connectivity.OFFLINE, 3,
+                        Optional.of(SAMPLE_CLOCK.instant().minusSeconds(600)), 1, 0,
+                        Optional.of("offline: could not reach the server (ConnectException)")), false)),
+                new Sample("window-800x600", 800, 600, () -> window(loader, new SyncStatus(Connectivity.OFFLINE, 3,
+                        Optional.of(SAMPLE_CLOCK.instant().minusSeconds(600)), 0, 0, Optional.empty()), true)),
+                new Sample("account", 560, 600, () -> SampleAccount.view(loader)));
+
+    }
+
+    /** The signed-in window: the shell around the tasks, sync as {@code status}, the detail pane open or not. */
+    private static Parent window(ViewLoader loader, SyncStatus status, boolean detailOpen) {
+        var model = new TasksViewModel(sampleStore(), Runnable::run, Runnable::run, SAMPLE_CLOCK, ZoneOffset.UTC, () -> { });
+        var editor = new TaskEditorViewModel(model);
+        var tasks = loader.load(FxmlFile.TASKS, new TasksController(model, editor, () -> { }));
+        model.refresh().join();
+        if (detailOpen) {
+            model.tasks().stream().filter(t -> t.title().startsWith("Renew")).findFirst()
+                    .ifPresent(t -> editor.show(Optional.of(t)));
+        }
+        var shell = new ShellViewModel("ada@example.com", Theme.LIGHT, new NothingToDo(), Runnable::run, SAMPLE_CLOCK,
+                ZoneOffset.UTC);
+        shell.activeCountProperty().set(model.countsProperty().get().active());
+        shell.showStatus(status);
+        return loader.load(FxmlFile.SHELL, new ShellController(shell, tasks));
+    }
+
+    /** The shell's actions, for a picture: none is taken. */
+    private static final class NothingToDo implements ShellViewModel.Actions {
+        @Override public CompletableFuture<Boolean> hasUnsyncedChanges() { return CompletableFuture.completedFuture(false); }
+        @Override public CompletableFuture<SignOutChoice> askAboutUnsyncedChanges() {
+            return CompletableFuture.completedFuture(SignOutChoice.CANCEL);
+        }
+        @Override public CompletableFuture<Void> signOut(SignOutChoice choice) { return CompletableFuture.completedFuture(null); }
+        @Override public void syncNow() { }
+        @Override public void openAccount() { }
+        @Override public void openSettings() { }
+        @Override public void openConflicts() { }
+        @Override public void changeTheme(Theme theme) { }
     }
 
     static final Clock SAMPLE_CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);

@@ -36,6 +36,8 @@ public final class ScreenSnapshots {
         } finally {
             Platform.exit();
         }
+        System.exit(0); // the account picture's server has threads of its own
+
     }
 
     static void startHeadlessToolkit() throws InterruptedException {
