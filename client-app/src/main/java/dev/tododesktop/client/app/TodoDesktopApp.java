@@ -1,7 +1,6 @@
 package dev.tododesktop.client.app;
 
 import dev.tododesktop.client.account.AuthOutcome;
-import dev.tododesktop.client.account.RemoteAccountService;
 import dev.tododesktop.client.api.ApiResult;
 import dev.tododesktop.client.ui.Theme;
 import dev.tododesktop.client.ui.ViewLoader;
@@ -97,7 +96,7 @@ public final class TodoDesktopApp extends Application {
     /** Remembered login: a valid refresh token in the keychain opens straight to the tasks. */
     private void resume(UUID userId) {
         runtime.api()
-                .thenApplyAsync(api -> api.resume(userId), runtime.io())
+                .thenApplyAsync(api -> api.resume(userId), runtime.network())
                 .whenComplete((result, error) -> Platform.runLater(() -> {
                     if (result instanceof ApiResult.Ok<?> ok && ok.value() instanceof dev.tododesktop.contract.auth.UserView user) {
                         openTasks(new AuthOutcome.SignedIn(user.id(), user.email(), user.name()));
@@ -116,16 +115,15 @@ public final class TodoDesktopApp extends Application {
 
     /** The sign-in screen, saying {@code why} when the app (not the user) ended the session. */
     private void showSignIn(Optional<String> why) {
-        var accounts = new RemoteAccountService(runtime::api, runtime.io());
-        var model = new SignInViewModel(accounts, Platform::runLater, this::openTasks);
+        var model = new SignInViewModel(runtime.accounts(), Platform::runLater, this::openTasks);
         why.ifPresent(model::explain);
         var lastAccount = runtime.settings().lastAccount();
         lastAccount.ifPresent(account -> model.emailProperty().set(account.email()));
         show(views.load("sign-in.fxml", new SignInController(model)));
         logFirstScreen("sign-in");
         prepareFor(lastAccount);
-        // Connect while the password is typed (off io, which the sign-in itself must not wait behind).
-        runtime.api().thenAcceptAsync(api -> api.ping(), task -> Thread.ofVirtual().name("connect-ahead").start(task));
+        // Connect while the password is typed (on the network threads, like the sign-in itself).
+        runtime.api().thenAcceptAsync(api -> api.ping(), runtime.network());
     }
 
     private boolean firstScreenLogged;
@@ -363,7 +361,7 @@ public final class TodoDesktopApp extends Application {
         window.initOwner(scene.getWindow());
         window.initModality(javafx.stage.Modality.WINDOW_MODAL);
         window.setTitle("Account — " + user.email());
-        var model = new AccountViewModel(api, user.email(), runtime.io(), Platform::runLater, () -> {
+        var model = new AccountViewModel(api, user.email(), runtime.network(), Platform::runLater, () -> {
             window.close();
             new AppSignOut(session).signOut(SignOutChoice.KEEP_FOR_LATER);
         }, () -> {
@@ -399,7 +397,7 @@ public final class TodoDesktopApp extends Application {
         window.setTitle("Settings");
         Optional<java.net.URI> current = runtime.settings().server() instanceof ServerChoice.Remote remote
                 ? Optional.of(remote.url()) : Optional.empty();
-        var model = new SettingsViewModel(current, runtime.io(), Platform::runLater, chosen ->
+        var model = new SettingsViewModel(current, runtime.network(), Platform::runLater, chosen ->
                 runtime.io().execute(() -> runtime.updateSettings(s -> s.withServer(
                         chosen.<ServerChoice>map(ServerChoice.Remote::new).orElse(new ServerChoice.ThisComputer())))));
         var settingsScene = new Scene(views.load("settings.fxml", new SettingsController(model)), 460, 320);
@@ -459,6 +457,7 @@ public final class TodoDesktopApp extends Application {
                 if (!(result instanceof ApiResult.Ok<?>)) {
                     log.info("Server-side logout did not complete ({}); local sign-out goes ahead", result);
                 }
+            }, runtime.network()).thenRunAsync(() -> {
                 runtime.closeStore(choice == SignOutChoice.DISCARD ? UnsyncedChanges.DISCARD : UnsyncedChanges.KEEP);
                 runtime.updateSettings(s -> s.withLastUser(Optional.empty()));
                 afterClosing.run();
