@@ -101,7 +101,7 @@ class ArchitectureTest {
     void controllers_only_bind_and_touch_no_store_or_api_class() {
         noClasses().that().haveSimpleNameEndingWith("Controller")
                 .should().dependOnClassesThat(STORE_CLASS.or(resideInAnyPackage(CLIENT_API))
-                        .as("a store or API class"))
+                        .as("are a store or API class"))
                 .because("a controller binds its view to its view model, which does the work")
                 .check(classes);
     }
