@@ -67,7 +67,8 @@ public final class TasksFeature implements AutoCloseable {
         };
         var writes = new UserWrites(database, clock, notifier);
         var tasks = new TaskService(database, repository, writes);
-        var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
+        var answers = new AppliedMutations();
+        var sync = new SyncService(database, repository, writes, new MutationApplier(repository, answers), answers);
         var scope = new UserScope(guard);
         var bodies = new JsonBodies(ApiJson.mapper());
         var streams = new EventStreams(hub, newest, stillAuthorised, refreshSessions, eventSettings);
