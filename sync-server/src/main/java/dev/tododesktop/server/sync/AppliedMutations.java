@@ -7,7 +7,7 @@ import dev.tododesktop.contract.Problem;
 import dev.tododesktop.contract.sync.MutationResult;
 import dev.tododesktop.contract.sync.MutationStatus;
 import dev.tododesktop.contract.sync.SyncChange;
-import dev.tododesktop.server.tasks.TaskRepository;
+import dev.tododesktop.server.db.IdLists;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,7 +45,7 @@ public final class AppliedMutations {
     }
 
     /** Which of {@code mutationIds} this user already sent, and the answer each got. */
-    public Map<UUID, Answer> findAll(Handle h, UUID userId, Collection<UUID> mutationIds, TaskRepository ids) {
+    public Map<UUID, Answer> findAll(Handle h, UUID userId, Collection<UUID> mutationIds, IdLists ids) {
         var found = new HashMap<UUID, Answer>();
         ids.forIdChunks(mutationIds, chunk -> {
             var query = h.createQuery("SELECT mutation_id, task_id, status, conflicts, problem, result_version "
@@ -82,7 +82,7 @@ public final class AppliedMutations {
     }
 
     /** Forgets answers the device has confirmed it stored; they will never be asked for again. */
-    public void forget(Handle h, UUID userId, Collection<UUID> mutationIds, TaskRepository ids) {
+    public void forget(Handle h, UUID userId, Collection<UUID> mutationIds, IdLists ids) {
         ids.forIdChunks(mutationIds, chunk -> {
             var delete = h.createUpdate("DELETE FROM applied_mutations WHERE user_id = :user AND "
                     + ids.idIn("mutation_id", "ids")).bind("user", userId.toString());

@@ -76,7 +76,7 @@ final class PushBatch {
             if (m.mutationId() != null) mutationIds.add(m.mutationId());
         }
         var tasks = new HashMap<>(repository.findAll(tx.handle(), tx.userId(), taskIds));
-        var answeredBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds, repository);
+        var answeredBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds, repository.ids());
         // A resend may name a task outside this push's ids (its first sending named it).
         var extra = new HashSet<UUID>();
         answeredBefore.values().forEach(a -> extra.add(a.taskId()));

@@ -7,6 +7,7 @@ import dev.tododesktop.contract.sync.SyncPullResponse;
 import dev.tododesktop.contract.sync.SyncPushRequest;
 import dev.tododesktop.contract.sync.SyncPushResponse;
 import dev.tododesktop.server.db.Database;
+import dev.tododesktop.server.events.Cursor;
 import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.tasks.StoredTask;
 import dev.tododesktop.server.tasks.TaskRepository;
@@ -94,7 +95,7 @@ public final class SyncService {
             try {
                 return writes.inTransaction(userId, tx -> {
                     var results = applier.applyAll(tx, request.mutations(), session);
-                    answers.forget(tx.handle(), userId, forget, repository);
+                    answers.forget(tx.handle(), userId, forget, repository.ids());
                     return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
                 });
             } catch (PushBatch.IdTakenMeanwhile e) {
