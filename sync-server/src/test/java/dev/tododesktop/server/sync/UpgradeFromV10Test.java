@@ -37,7 +37,7 @@ class UpgradeFromV10Test {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void aV10DatabaseMigratesAndItsOldAnswersAreStillSafeToReplay(Backend backend) {
+    void aV10DatabaseMigratesAndItsOldAnswersAreStillSafeToReplay(Backend backend) throws java.sql.SQLException {
         DatabaseUrl url = backend.freshDatabase(dir);
         String user = url instanceof DatabaseUrl.Postgres pg ? pg.user().orElse(null) : null;
         String password = url instanceof DatabaseUrl.Postgres pg ? pg.password().orElse(null) : null;
@@ -50,7 +50,10 @@ class UpgradeFromV10Test {
         UUID oldRename = UUID.randomUUID();
         long longAgo = System.currentTimeMillis() - Duration.ofDays(200).toMillis();
         // As the V10 server left them: a task created and renamed (version 2) and its two mutation ids.
-        Jdbi.create(url.jdbcUrl(), user, password).useHandle(h -> {
+        var credentials = new java.util.Properties();
+        if (user != null) credentials.setProperty("user", user);
+        if (password != null) credentials.setProperty("password", password);
+        try (var h = Jdbi.open(java.sql.DriverManager.getConnection(url.jdbcUrl(), credentials))) {
             h.execute("INSERT INTO users (id, email, email_key, name, password_hash, created_at) VALUES (?, ?, ?, NULL, 'x', 0)",
                     userId.toString(), userId + "@example.test", userId + "@example.test");
             h.execute("INSERT INTO sync_state (user_id, last_seq, pruned_seq) VALUES (?, 2, 0)", userId.toString());
@@ -63,7 +66,7 @@ class UpgradeFromV10Test {
                     userId.toString(), oldCreate.toString(), taskId.toString(), longAgo);
             h.execute("INSERT INTO applied_mutations (user_id, mutation_id, task_id, applied_at) VALUES (?, ?, ?, ?)",
                     userId.toString(), oldRename.toString(), taskId.toString(), longAgo);
-        });
+        }
 
         try (Database database = Database.open(url, 4)) {
             var f = TaskFixtures.on(database, Clock.systemUTC(), ChangeNotifier.NONE);
