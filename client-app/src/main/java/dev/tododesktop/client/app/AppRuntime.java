@@ -42,7 +42,8 @@ public final class AppRuntime implements AutoCloseable {
     private final ExecutorService io;
     private final ExecutorService network;
     private final LocalStores stores;
-    private final CompletableFuture<TodoApiClient> api;
+    /** Replaced when the person switches servers; read it each time. */
+    private volatile CompletableFuture<TodoApiClient> api;
     private volatile AppSettings settings;
     private volatile Optional<TodoServer> embedded = Optional.empty();
 
@@ -63,6 +64,7 @@ public final class AppRuntime implements AutoCloseable {
 
     private TodoApiClient connect() {
         URI base = switch (settings.server()) {
+            case ServerChoice.ThisComputer local when embedded.isPresent() -> embedded.get().baseUri();
             case ServerChoice.ThisComputer local -> {
                 var server = TodoServer.start(ServerConfig.embedded(dirs.dataDir().resolve("server")));
                 embedded = Optional.of(server);
@@ -137,8 +139,37 @@ public final class AppRuntime implements AutoCloseable {
      * would be an empty file for nobody). Call on {@code io}.
      */
     public Optional<UserStore> openExistingStore(UUID userId) {
-        var key = new UserKey(settings.server().identity(), userId);
-        return java.nio.file.Files.exists(stores.databaseFile(key)) ? Optional.of(openStore(userId)) : Optional.empty();
+        return hasLocalTasks(userId) ? Optional.of(openStore(userId)) : Optional.empty();
+    }
+
+    /**
+     * From now on the app talks to {@code choice}: it is saved, the old API client is closed
+     * (and the embedded server, when leaving it), and a new client connects in the background.
+     * Nobody may be signed in (their store is closed first). Call on {@code io}.
+     */
+    public synchronized CompletableFuture<TodoApiClient> switchServer(ServerChoice choice) {
+        if (stores.current().isPresent()) {
+            throw new IllegalStateException("a store is open: sign out before switching servers");
+        }
+        var old = api;
+        updateSettings(s -> s.withServer(choice));
+        old.thenAccept(TodoApiClient::close);
+        if (choice instanceof ServerChoice.Remote && embedded.isPresent()) {
+            var server = embedded.get();
+            embedded = Optional.empty();
+            old.handle((client, error) -> null).thenRun(() -> {
+                server.close();
+                log.info("Embedded sync server stopped: the app syncs with {} now", choice.identity());
+            });
+        }
+        api = CompletableFuture.supplyAsync(this::connect, Executors.newVirtualThreadPerTaskExecutor());
+        log.info("Switched servers: {}", choice.identity());
+        return api;
+    }
+
+    /** Whether this computer keeps tasks of {@code userId} for the server in use. Call on {@code io}. */
+    public boolean hasLocalTasks(UUID userId) {
+        return java.nio.file.Files.exists(stores.databaseFile(new UserKey(settings.server().identity(), userId)));
     }
 
     /** Closes the signed-in user's store, keeping or discarding what was not synced. Call on {@code io}. */

@@ -94,6 +94,13 @@ final class TasksScreenFactory {
                         .thenCompose(discarded -> buildAndStage(user, () -> runtime().openStore(user.userId()))));
     }
 
+    /** Drops the screen got ready ahead, closing its store on io (before switching servers). FX thread. */
+    CompletableFuture<Void> dropPrepared() {
+        var dropped = prepared.map(this::discard).orElse(CompletableFuture.completedFuture(null));
+        prepared = Optional.empty();
+        return dropped;
+    }
+
     /** The app is closing: a screen got ready ahead stops syncing (it never started, but its engine holds a thread). */
     void close() {
         prepared.map(Prepared::staged).filter(f -> f.isDone() && !f.isCompletedExceptionally())

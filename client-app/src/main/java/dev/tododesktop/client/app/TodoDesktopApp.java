@@ -11,7 +11,6 @@ import dev.tododesktop.client.ui.signin.SignInController;
 import dev.tododesktop.client.ui.signin.SignInViewModel;
 import dev.tododesktop.contract.auth.UserView;
 import dev.tododesktop.store.dirs.AppDirectories;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -106,10 +105,12 @@ public final class TodoDesktopApp extends Application {
     /** The sign-in screen, saying {@code why} when the app (not the user) ended the session. */
     private void showSignIn(Optional<String> why) {
         current = Optional.empty();
+        windows.closeSecondaries(); // the settings, after switching servers: the sign-in screen now says which
         var model = new SignInViewModel(runtime.accounts(), Platform::runLater, this::openTasks);
         why.ifPresent(model::explain);
         var lastAccount = runtime.settings().lastAccount();
         lastAccount.ifPresent(account -> model.emailProperty().set(account.email()));
+        model.offerServerChoice(SettingsViewModel.describe(ServerSwitch.inUse(runtime.settings())), this::openSettings);
         windows.show(FxmlFile.SIGN_IN, new SignInController(model));
         logFirstScreen("sign-in");
         screens.prepareFor(lastAccount);
@@ -137,12 +138,9 @@ public final class TodoDesktopApp extends Application {
     }
 
     private void openSettings() {
-        Optional<URI> server = runtime.settings().server() instanceof ServerChoice.Remote remote
-                ? Optional.of(remote.url()) : Optional.empty();
         windows.open(Windows.Secondary.SETTINGS, "Settings", () -> new SettingsController(
-                new SettingsViewModel(server, runtime.network(), Platform::runLater, chosen ->
-                        runtime.io().execute(() -> runtime.updateSettings(s -> s.withServer(
-                                chosen.<ServerChoice>map(ServerChoice.Remote::new).orElse(new ServerChoice.ThisComputer())))))));
+                new SettingsViewModel(ServerSwitch.inUse(runtime.settings()), runtime.network(), Platform::runLater,
+                        new ServerSwitch(runtime, screens, () -> current, this::showSignIn))));
     }
 
     private void changeTheme(Theme theme) {

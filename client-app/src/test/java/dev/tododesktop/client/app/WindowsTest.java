@@ -28,6 +28,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WindowsTest {
 
+    static final SettingsViewModel.Servers NO_SWITCH = new SettingsViewModel.Servers() {
+        @Override
+        public java.util.concurrent.CompletableFuture<Optional<String>> leftBehind(Optional<java.net.URI> target) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+        }
+
+        @Override
+        public void switchTo(Optional<java.net.URI> target) { }
+    };
+
     Stage main;
     Windows windows;
 
@@ -45,7 +55,7 @@ class WindowsTest {
 
     private Stage openSettings(FxRobot robot) {
         return onFx(() -> windows.open(Windows.Secondary.SETTINGS, "Settings",
-                () -> new SettingsController(new SettingsViewModel(Optional.empty(), Runnable::run, Runnable::run, chosen -> { }))));
+                () -> new SettingsController(new SettingsViewModel(Optional.empty(), Runnable::run, Runnable::run, NO_SWITCH))));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.tododesktop.client.ui.settings;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -11,9 +13,12 @@ public final class SettingsController {
 
     private final SettingsViewModel model;
 
+    @FXML private Label currentServerLabel;
     @FXML private RadioButton thisComputerChoice;
     @FXML private RadioButton remoteChoice;
     @FXML private TextField remoteUrlField;
+    @FXML private Button applySettingsButton;
+    @FXML private Button cancelSwitchButton;
     @FXML private Label settingsMessage;
 
     public SettingsController(SettingsViewModel model) {
@@ -22,6 +27,7 @@ public final class SettingsController {
 
     @FXML
     private void initialize() {
+        currentServerLabel.setText("The app syncs with " + model.currentServer() + ".");
         var group = new ToggleGroup();
         thisComputerChoice.setToggleGroup(group);
         remoteChoice.setToggleGroup(group);
@@ -31,10 +37,20 @@ public final class SettingsController {
         remoteUrlField.textProperty().bindBidirectional(model.remoteUrlProperty());
         remoteUrlField.disableProperty().bind(thisComputerChoice.selectedProperty());
         settingsMessage.textProperty().bind(model.messageProperty());
+        applySettingsButton.textProperty().bind(Bindings.when(model.confirmingProperty())
+                .then("Switch anyway").otherwise("Check and switch"));
+        applySettingsButton.disableProperty().bind(model.busyProperty());
+        cancelSwitchButton.visibleProperty().bind(model.confirmingProperty());
+        cancelSwitchButton.managedProperty().bind(model.confirmingProperty());
     }
 
     @FXML
     private void apply() {
         model.apply();
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
     }
 }

@@ -29,6 +29,8 @@ public final class SignInController {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label switchPrompt;
     @FXML private Hyperlink switchLink;
+    @FXML private javafx.scene.layout.HBox serverLine;
+    @FXML private Label serverLabel;
 
     public SignInController(SignInViewModel model) {
         this.model = model;
@@ -67,6 +69,10 @@ public final class SignInController {
         passwordField.disableProperty().bind(model.busyProperty());
         switchLink.disableProperty().bind(model.busyProperty());
 
+        serverLabel.textProperty().bind(javafx.beans.binding.Bindings.concat("Server: ", model.serverProperty()));
+        serverLine.visibleProperty().bind(model.serverProperty().isNotEmpty());
+        serverLine.managedProperty().bind(model.serverProperty().isNotEmpty());
+
         // After a failed attempt, put the cursor where the user has to act.
         model.emailErrorProperty().addListener((obs, was, now) -> focusIf(!now.isEmpty(), emailField));
         model.passwordErrorProperty().addListener((obs, was, now) -> focusIf(!now.isEmpty(), passwordField));
@@ -89,6 +95,11 @@ public final class SignInController {
     @FXML
     private void submit() {
         model.submit();
+    }
+
+    @FXML
+    private void changeServer() {
+        model.changeServer();
     }
 
     @FXML

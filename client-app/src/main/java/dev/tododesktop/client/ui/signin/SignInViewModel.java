@@ -51,6 +51,8 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty passwordRulesVisible = new SimpleBooleanProperty(false);
     private final BooleanBinding canSubmit;
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper("");
+    private Runnable changeServer = () -> { };
 
     public SignInViewModel(AccountService accounts, Executor uiThread, Consumer<AuthOutcome.SignedIn> onSignedIn) {
         this.accounts = Objects.requireNonNull(accounts);
@@ -71,6 +73,16 @@ public final class SignInViewModel {
         if (!busy.get()) {
             mode.set(mode.get() == Mode.SIGN_IN ? Mode.REGISTER : Mode.SIGN_IN);
         }
+    }
+
+    /** Says which server this screen signs in to ({@code name}), and how to choose another. */
+    public void offerServerChoice(String name, Runnable openServerSettings) {
+        server.set(name);
+        changeServer = Objects.requireNonNull(openServerSettings);
+    }
+
+    public void changeServer() {
+        changeServer.run();
     }
 
     /** Says why this screen is showing (e.g. the session was ended elsewhere); the next submit clears it. */
@@ -162,4 +174,6 @@ public final class SignInViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public BooleanProperty passwordRulesVisibleProperty() { return passwordRulesVisible; }
     public BooleanBinding canSubmitProperty() { return canSubmit; }
+    /** The server signed in to, e.g. "this computer" or "todo.example.com"; empty when not offered. */
+    public ReadOnlyStringProperty serverProperty() { return server.getReadOnlyProperty(); }
 }

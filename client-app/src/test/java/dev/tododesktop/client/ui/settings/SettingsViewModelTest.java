@@ -9,32 +9,45 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server setting against a real server's /health, and against addresses that are not one. */
+/** The server setting against a real server's /health, against addresses that are not one, and what stays behind. */
 class SettingsViewModelTest {
 
-    final List<Optional<URI>> saved = new ArrayList<>();
+    final List<Optional<URI>> switched = new ArrayList<>();
+    Optional<String> leftBehind = Optional.empty();
 
     private SettingsViewModel model(Optional<URI> current) {
-        return new SettingsViewModel(current, Runnable::run, Runnable::run, saved::add);
+        return new SettingsViewModel(current, Runnable::run, Runnable::run, new SettingsViewModel.Servers() {
+            @Override
+            public CompletableFuture<Optional<String>> leftBehind(Optional<URI> target) {
+                return CompletableFuture.completedFuture(leftBehind);
+            }
+
+            @Override
+            public void switchTo(Optional<URI> target) {
+                switched.add(target);
+            }
+        });
     }
 
     @Test
-    void aRemoteServerIsSavedOnlyAfterItsHealthAnswers(@TempDir Path dir) {
+    void aRemoteServerIsSwitchedToOnlyAfterItsHealthAnswers(@TempDir Path dir) {
         try (var server = TodoServer.start(ServerConfig.embedded(dir))) {
             var model = model(Optional.empty());
+            assertThat(model.currentServer()).isEqualTo("this computer");
             model.useThisComputerProperty().set(false);
             model.remoteUrlProperty().set(" " + server.baseUri() + "/ ");
             model.apply().join();
-            assertThat(saved).containsExactly(Optional.of(server.baseUri()));
-            assertThat(model.messageProperty().get()).startsWith("Saved.");
+            assertThat(switched).containsExactly(Optional.of(server.baseUri()));
+            assertThat(model.messageProperty().get()).isEqualTo("Switched: the app syncs with 127.0.0.1:" + server.port() + ".");
         }
     }
 
     @Test
-    void anAddressWithNoServerIsNotSaved(@TempDir Path dir) {
+    void anAddressWithNoServerIsNotSwitchedToAndNoExceptionIsNamed(@TempDir Path dir) {
         int deadPort;
         try (var server = TodoServer.start(ServerConfig.embedded(dir))) {
             deadPort = server.port();
@@ -43,8 +56,9 @@ class SettingsViewModelTest {
         model.useThisComputerProperty().set(false);
         model.remoteUrlProperty().set("http://127.0.0.1:" + deadPort);
         model.apply().join();
-        assertThat(saved).isEmpty();
-        assertThat(model.messageProperty().get()).startsWith("Not saved: no answer");
+        assertThat(switched).isEmpty();
+        assertThat(model.messageProperty().get()).startsWith("Not switched: no answer from 127.0.0.1:" + deadPort)
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -56,7 +70,7 @@ class SettingsViewModelTest {
             model.apply().join();
             assertThat(model.messageProperty().get()).as(bad).startsWith("Enter a server address");
         }
-        assertThat(saved).isEmpty();
+        assertThat(switched).isEmpty();
     }
 
     @Test
@@ -64,8 +78,39 @@ class SettingsViewModelTest {
         var model = model(Optional.of(URI.create("https://todo.example.com")));
         assertThat(model.useThisComputerProperty().get()).isFalse();
         assertThat(model.remoteUrlProperty().get()).isEqualTo("https://todo.example.com");
+        assertThat(model.currentServer()).isEqualTo("todo.example.com");
         model.useThisComputerProperty().set(true);
         model.apply().join();
-        assertThat(saved).containsExactly(Optional.empty());
+        assertThat(switched).containsExactly(Optional.empty());
+    }
+
+    @Test
+    void whatStaysBehindIsSaidFirstAndOnlyASecondApplySwitches() {
+        leftBehind = Optional.of("Your tasks on this computer stay with this computer's server.");
+        var model = model(Optional.of(URI.create("https://todo.example.com")));
+        model.useThisComputerProperty().set(true);
+        model.apply().join();
+        assertThat(switched).as("not before the person has read it").isEmpty();
+        assertThat(model.confirmingProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo(leftBehind.get());
+
+        model.cancel();
+        assertThat(model.confirmingProperty().get()).isFalse();
+        model.apply().join();
+        assertThat(switched).as("asked again after cancelling").isEmpty();
+        model.useThisComputerProperty().set(false);
+        model.useThisComputerProperty().set(true);
+        assertThat(model.confirmingProperty().get()).as("a changed choice withdraws the question").isFalse();
+        model.apply().join();
+        model.apply().join();
+        assertThat(switched).containsExactly(Optional.empty());
+    }
+
+    @Test
+    void theServerInUseIsNotSwitchedTo() {
+        var model = model(Optional.empty());
+        model.apply().join();
+        assertThat(switched).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo("The app already syncs with this computer.");
     }
 }
