@@ -22,7 +22,7 @@ final class Windows {
 
     /** The windows besides the main one. */
     enum Secondary {
-        SETTINGS(FxmlFile.SETTINGS, 520, 440, Modality.WINDOW_MODAL),
+        SETTINGS(FxmlFile.SETTINGS, 520, 390, Modality.WINDOW_MODAL),
         ACCOUNT(FxmlFile.ACCOUNT, 560, 600, Modality.WINDOW_MODAL),
         CONFLICTS(FxmlFile.CONFLICTS, 640, 440, Modality.NONE);
 
