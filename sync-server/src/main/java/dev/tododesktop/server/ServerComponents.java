@@ -1,6 +1,5 @@
 package dev.tododesktop.server;
 
-import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.server.auth.AccessGuard;
 import dev.tododesktop.server.auth.AccountStore;
 import dev.tododesktop.server.auth.AuthJanitor;
@@ -50,7 +49,7 @@ public final class ServerComponents implements AutoCloseable {
     static ServerComponents create(ServerConfig config, Database database, MeterRegistry metrics, Clock clock) {
         var routes = new ArrayList<RouteGroup>();
         var closeables = new ArrayList<AutoCloseable>();
-        var bodies = new JsonBodies(ApiJson.mapper());
+        var bodies = new JsonBodies();
         var clientAddress = new ClientAddress(config.trustedProxies());
 
         // Accounts and tokens.

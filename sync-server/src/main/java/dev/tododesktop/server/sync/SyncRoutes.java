@@ -1,8 +1,8 @@
 package dev.tododesktop.server.sync;
 
 import dev.tododesktop.contract.ApiPaths;
-import dev.tododesktop.contract.sync.SyncPushRequest;
 import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.ApiRoutes;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
 import dev.tododesktop.server.http.ServerJson;
@@ -27,15 +27,13 @@ public final class SyncRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get(ApiPaths.SYNC, this::pull);
+        ApiRoutes.get(routes, ApiPaths.SYNC, this::pull, "cursor", "limit");
         routes.post(ApiPaths.SYNC, this::push);
     }
 
     private void pull(Context ctx) {
         var user = scope.require(ctx).userId();
-        String rawCursor = ctx.queryParam("cursor");
-        Optional<Cursor> cursor = rawCursor == null || rawCursor.isEmpty()
-                ? Optional.empty() : Optional.of(Cursor.decode(rawCursor));
+        Optional<Cursor> cursor = ApiRoutes.query(ctx).get("cursor").map(Cursor::decode);
         long limit = QueryParams.longParam(ctx, "limit").orElse((long) SyncService.DEFAULT_PULL_LIMIT);
         if (limit < 1 || limit > SyncService.MAX_PULL_LIMIT) {
             throw ApiException.validation("limit", "limit must be between 1 and " + SyncService.MAX_PULL_LIMIT + ".");
@@ -45,6 +43,6 @@ public final class SyncRoutes implements RouteGroup {
 
     private void push(Context ctx) {
         var user = scope.require(ctx).userId();
-        ServerJson.write(ctx, sync.push(user, bodies.read(ctx, SyncPushRequest.class)));
+        ServerJson.write(ctx, sync.push(user, PushBody.read(bodies, ctx)));
     }
 }

@@ -12,6 +12,7 @@ import dev.tododesktop.server.tasks.StoredTask;
 import dev.tododesktop.server.tasks.TaskRepository;
 import dev.tododesktop.server.tasks.UserWrites;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,11 @@ public final class SyncService {
     public SyncPullResponse pull(UUID userId, Optional<Cursor> cursor, int limit) {
         return database.jdbi().withHandle(h -> {
             var state = UserWrites.read(h, userId);
+            if (cursor.isPresent() && (cursor.get().seq() > state.lastSeq() || cursor.get().prunedSeq() > state.prunedSeq())) {
+                // Ahead of anything this user's changes reached: forged, or from another account or
+                // database. Answering it would hand back a cursor past changes still to come.
+                throw ApiException.badRequest("cursor", "The cursor is not one this server issued.");
+            }
             if (cursor.isPresent() && cursor.get().expiredBy(state.prunedSeq())) {
                 throw cursorExpired();
             }
@@ -67,14 +73,31 @@ public final class SyncService {
     }
 
     public SyncPushResponse push(UUID userId, SyncPushRequest request) {
-        if (request.mutations().size() > SyncPushRequest.MAX_MUTATIONS) {
-            throw ApiException.validation("mutations", "A push carries at most " + SyncPushRequest.MAX_MUTATIONS
-                    + " mutations; send the rest in another push.");
+        return push(userId, request.mutations().stream().<PushItem>map(PushItem.Readable::new).toList());
+    }
+
+    /** A push as read from HTTP: the unreadable entries answer {@code invalid} in their place, the others apply in order. */
+    public SyncPushResponse push(UUID userId, List<PushItem> items) {
+        if (items.size() > SyncPushRequest.MAX_MUTATIONS) {
+            throw tooManyMutations();
+        }
+        var readable = new ArrayList<Mutation>(items.size());
+        for (var item : items) {
+            if (item instanceof PushItem.Readable(Mutation m)) {
+                readable.add(m);
+            }
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 return writes.inTransaction(userId, tx -> {
-                    var results = applier.applyAll(tx, request.mutations());
+                    var applied = applier.applyAll(tx, readable).iterator();
+                    var results = new ArrayList<MutationResult>(items.size());
+                    for (var item : items) {
+                        results.add(switch (item) {
+                            case PushItem.Readable r -> applied.next();
+                            case PushItem.Unreadable(UUID mutationId, Problem problem) -> MutationResult.invalid(mutationId, problem);
+                        });
+                    }
                     return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
                 });
             } catch (PushBatch.IdTakenMeanwhile e) {
@@ -84,6 +107,11 @@ public final class SyncService {
                 }
             }
         }
+    }
+
+    static ApiException tooManyMutations() {
+        return ApiException.validation("mutations", "A push carries at most " + SyncPushRequest.MAX_MUTATIONS
+                + " mutations; send the rest in another push.");
     }
 
     static ApiException cursorExpired() {

@@ -7,14 +7,16 @@ import dev.tododesktop.contract.tasks.TaskLimits;
 import dev.tododesktop.contract.tasks.TaskSort;
 import dev.tododesktop.contract.tasks.TaskStatusFilter;
 import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.ApiRoutes;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Parses the task list's query string: an unknown enum value or a non-number is malformed (400);
- * a number out of range fails validation (422).
+ * Parses the task list's query string ({@link ApiRoutes#query}, already checked for encoding and
+ * NUL): an unknown enum value or a non-number is malformed (400); a number out of range fails
+ * validation (422).
  */
 public final class QueryParams {
 
@@ -25,8 +27,8 @@ public final class QueryParams {
         var sort = enumParam(ctx, "sort", TaskSort::fromWire).orElse(TaskSort.CREATED);
         var order = enumParam(ctx, "order", SortOrder::fromWire).orElse(SortOrder.ASC);
         var priority = enumParam(ctx, "priority", Priority::fromWire);
-        var text = nonEmpty(ctx.queryParam("q"));
-        var tag = nonEmpty(ctx.queryParam("tag"));
+        var text = ApiRoutes.query(ctx).get("q");
+        var tag = ApiRoutes.query(ctx).get("tag");
         long limit = longParam(ctx, "limit").orElse((long) TaskLimits.LIST_DEFAULT_LIMIT);
         long offset = longParam(ctx, "offset").orElse(0L);
         var errors = new ArrayList<FieldError>();
@@ -42,25 +44,29 @@ public final class QueryParams {
         return new TaskQuery(status, text, tag, priority, sort, order, (int) limit, offset);
     }
 
+    /** The query parameters of the task list, for its route's declaration. */
+    public static final String[] TASK_LIST = {"status", "q", "tag", "priority", "sort", "order", "limit", "offset"};
+
     public static <E> Optional<E> enumParam(Context ctx, String name, Function<String, E> parse) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isEmpty()) {
+        Optional<String> raw = ApiRoutes.query(ctx).get(name);
+        if (raw.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(parse.apply(raw));
+            return Optional.of(parse.apply(raw.get()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(name, e.getMessage());
         }
     }
 
     public static Optional<Long> longParam(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isEmpty()) {
+        Optional<String> value = ApiRoutes.query(ctx).get(name);
+        if (value.isEmpty()) {
             return Optional.empty();
         }
+        String raw = value.get();
         if (raw.length() > 18 || !isWholeNumber(raw)) {
-            throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number.");
+            throw ApiException.badRequest(name, "Query parameter '" + name + "' must be a whole number.");
         }
         return Optional.of(Long.parseLong(raw));
     }
@@ -78,9 +84,5 @@ public final class QueryParams {
             }
         }
         return true;
-    }
-
-    private static Optional<String> nonEmpty(String s) {
-        return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 }

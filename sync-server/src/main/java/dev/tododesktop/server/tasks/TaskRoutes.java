@@ -4,6 +4,7 @@ import dev.tododesktop.contract.ApiPaths;
 import dev.tododesktop.contract.tasks.CreateTaskRequest;
 import dev.tododesktop.contract.tasks.TaskUpdate;
 import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.ApiRoutes;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
 import dev.tododesktop.server.http.ServerJson;
@@ -30,9 +31,9 @@ public final class TaskRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get(ApiPaths.TASKS, this::list);
+        ApiRoutes.get(routes, ApiPaths.TASKS, this::list, QueryParams.TASK_LIST);
         routes.post(ApiPaths.TASKS, this::create);
-        routes.get(ApiPaths.TASK, this::get);
+        ApiRoutes.get(routes, ApiPaths.TASK, this::get);
         routes.put(ApiPaths.TASK, this::update);
         routes.delete(ApiPaths.TASK, this::delete);
         routes.patch(ApiPaths.TASK_COMPLETE, this::complete);

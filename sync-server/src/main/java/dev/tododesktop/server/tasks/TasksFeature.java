@@ -1,6 +1,5 @@
 package dev.tododesktop.server.tasks;
 
-import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.server.auth.AccessGuard;
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.db.DatabaseUrl;
@@ -69,7 +68,7 @@ public final class TasksFeature implements AutoCloseable {
         var tasks = new TaskService(database, repository, writes);
         var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
         var scope = new UserScope(guard);
-        var bodies = new JsonBodies(ApiJson.mapper());
+        var bodies = new JsonBodies();
         var streams = new EventStreams(hub, newest, stillAuthorised, refreshSessions, eventSettings);
         closeables.add(streams);
         var pruner = new TombstonePruner(database, clock);
