@@ -568,7 +568,7 @@ final class HostileRequests {
                     case "te-gzip" -> b.header("Transfer-Encoding", "gzip").body(body);
                     case "te-bad-chunk" -> b.header("Transfer-Encoding", "chunked").body("zz\r\nabc\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     case "te-and-cl" -> b.header("Transfer-Encoding", "chunked").header("Content-Length", "5").body(chunked(body, 16));
-                    default -> b.header("Content-Length", Integer.toString(body.length + 50)).body(body);
+                    default -> b.header("Content-Length", Integer.toString(body.length + 50)).body(body).halfClose();
                 }
                 yield new Case(Kind.HTTP_LAYER, seed, "framing " + framing, b.build(w.port()), refused());
             }
@@ -714,7 +714,7 @@ final class HostileRequests {
         var out = new ByteArrayOutputStream();
         out.write(head, 0, end);
         out.writeBytes((noise + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        var request = new RawHttp.Request(base.request().method(), out.toByteArray(), base.request().body());
+        var request = new RawHttp.Request(base.request().method(), out.toByteArray(), base.request().body(), base.request().halfClose());
         return new Case(Kind.MIXED, seed, base.kind() + " / " + base.label() + " + " + abbreviate(noise), request, base.expect());
     }
 

@@ -24,7 +24,11 @@ import java.util.Optional;
 final class RawHttp {
 
     /** A request exactly as written: {@code head} is everything before the body, CRLFs included. */
-    record Request(String method, byte[] head, byte[] body) {
+    record Request(String method, byte[] head, byte[] body, boolean halfClose) {
+        Request(String method, byte[] head, byte[] body) {
+            this(method, head, body, false);
+        }
+
         byte[] bytes() {
             byte[] all = new byte[head.length + body.length];
             System.arraycopy(head, 0, all, 0, head.length);
@@ -47,6 +51,7 @@ final class RawHttp {
         private boolean contentLength = true;
         private boolean host = true;
         private String version = "HTTP/1.1";
+        private boolean halfClose;
 
         Builder(String method, byte[] target) {
             this.method = method;
@@ -74,6 +79,12 @@ final class RawHttp {
         /** Leave out the automatic {@code Content-Length} (the case frames the body itself, e.g. chunked). */
         Builder noContentLength() {
             this.contentLength = false;
+            return this;
+        }
+
+        /** Close our side after sending, so a server waiting for more body sees it end. */
+        Builder halfClose() {
+            this.halfClose = true;
             return this;
         }
 
@@ -106,7 +117,7 @@ final class RawHttp {
             }
             line(out, "Connection", "close".getBytes(StandardCharsets.ISO_8859_1));
             crlf(out);
-            return new Request(method, out.toByteArray(), body);
+            return new Request(method, out.toByteArray(), body, halfClose);
         }
 
         private static void line(ByteArrayOutputStream out, String name, byte[] value) {
@@ -159,6 +170,9 @@ final class RawHttp {
             try {
                 out.write(request.bytes());
                 out.flush();
+                if (request.halfClose()) {
+                    socket.shutdownOutput();
+                }
             } catch (IOException e) {
                 // The server may answer (413, 431) and close before it has read everything we send.
             }
