@@ -72,11 +72,15 @@ public final class JsonBodies {
 
     /** The body as a JSON object that passed steps 1 to 3. */
     public ObjectNode readObject(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
+        return readObject(ctx.bodyAsBytes(), ctx.header("Content-Type"));
+    }
+
+    /** {@link #readObject(Context)} on a body and its {@code Content-Type} (null when absent). */
+    public ObjectNode readObject(byte[] body, String contentType) {
         if (body.length == 0) {
             throw ApiException.badRequest("The request needs a JSON body.");
         }
-        checkContentType(ctx.header("Content-Type"));
+        checkContentType(contentType);
         String text = utf8(body);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
