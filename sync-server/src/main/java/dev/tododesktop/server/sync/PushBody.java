@@ -22,21 +22,49 @@ import java.util.UUID;
 final class PushBody {
 
     private static final String MUTATIONS = "mutations";
+    private static final String ACKNOWLEDGED = "acknowledged";
+
+    /** The envelope read: its entries and the mutation ids whose answers the client acknowledges. */
+    record Read(List<PushItem> items, List<UUID> acknowledged) {}
     private static final String FIELDS_PREFIX = "fields.";
     private static final Set<String> TASK_FIELDS = Set.of(TaskUpdate.TITLE, TaskUpdate.DESCRIPTION, TaskUpdate.COMPLETED,
             TaskUpdate.PRIORITY, TaskUpdate.TAGS, TaskUpdate.DUE_AT);
 
     private PushBody() {}
 
-    static List<PushItem> read(JsonBodies bodies, Context ctx) {
+    static Read read(JsonBodies bodies, Context ctx) {
         var body = bodies.readObject(ctx);
         for (var names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals(MUTATIONS)) {
+            if (!name.equals(MUTATIONS) && !name.equals(ACKNOWLEDGED)) {
                 throw ApiException.badRequest(name, "Field '" + name + "' is not part of this request.");
             }
         }
-        JsonNode mutations = body.get(MUTATIONS);
+        return new Read(items(bodies, body.get(MUTATIONS)), acknowledged(body.get(ACKNOWLEDGED)));
+    }
+
+    private static List<UUID> acknowledged(JsonNode ids) {
+        if (ids == null || ids.isNull()) {
+            return List.of();
+        }
+        if (!ids.isArray()) {
+            throw ApiException.badRequest(ACKNOWLEDGED, "Field 'acknowledged' must be an array of mutation ids.");
+        }
+        if (ids.size() > SyncPushRequest.MAX_ACKNOWLEDGED) {
+            throw SyncService.tooManyAcknowledged();
+        }
+        var out = new ArrayList<UUID>(ids.size());
+        for (JsonNode id : ids) {
+            UUID parsed = canonicalUuid(id);
+            if (parsed == null) {
+                throw ApiException.badRequest(ACKNOWLEDGED, "Field 'acknowledged' holds something that is not a mutation id.");
+            }
+            out.add(parsed);
+        }
+        return out;
+    }
+
+    private static List<PushItem> items(JsonBodies bodies, JsonNode mutations) {
         if (mutations == null) {
             return List.of();
         }
@@ -73,7 +101,10 @@ final class PushBody {
 
     /** The entry's mutation id when it has a readable one, so its result can still be matched by id. */
     private static UUID mutationId(JsonNode entry) {
-        JsonNode id = entry.get("mutation_id");
+        return canonicalUuid(entry.get("mutation_id"));
+    }
+
+    private static UUID canonicalUuid(JsonNode id) {
         if (id == null || !id.isTextual() || id.textValue().length() != 36) {
             return null;
         }

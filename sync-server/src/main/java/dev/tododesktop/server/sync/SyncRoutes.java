@@ -43,7 +43,8 @@ public final class SyncRoutes implements RouteGroup {
     }
 
     private void push(Context ctx) {
-        var user = scope.require(ctx).userId();
-        ServerJson.write(ctx, sync.push(user, PushBody.read(bodies, ctx)));
+        var principal = scope.require(ctx);
+        var push = PushBody.read(bodies, ctx);
+        ServerJson.write(ctx, sync.push(principal.userId(), principal.sessionId(), push.items(), push.acknowledged()));
     }
 }

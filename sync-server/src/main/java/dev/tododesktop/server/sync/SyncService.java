@@ -31,12 +31,15 @@ public final class SyncService {
     private final TaskRepository repository;
     private final UserWrites writes;
     private final MutationApplier applier;
+    private final AppliedMutations answers;
 
-    public SyncService(Database database, TaskRepository repository, UserWrites writes, MutationApplier applier) {
+    public SyncService(Database database, TaskRepository repository, UserWrites writes, MutationApplier applier,
+                       AppliedMutations answers) {
         this.database = database;
         this.repository = repository;
         this.writes = writes;
         this.applier = applier;
+        this.answers = answers;
     }
 
     /**
@@ -73,25 +76,45 @@ public final class SyncService {
         return new Cursor(state.lastSeq(), state.prunedSeq()).encode();
     }
 
+    /** A push by an unknown session (no writes are taken for the pusher's own); tests and tools. */
     public SyncPushResponse push(UUID userId, SyncPushRequest request) {
-        return push(userId, request.mutations().stream().<PushItem>map(PushItem.Readable::new).toList());
+        return push(userId, null, request);
     }
 
-    /** A push as read from HTTP: the unreadable entries answer {@code invalid} in their place, the others apply in order. */
-    public SyncPushResponse push(UUID userId, List<PushItem> items) {
+    /** {@link #push(UUID, UUID, List, List)} of a request read as a whole (every mutation readable). */
+    public SyncPushResponse push(UUID userId, UUID session, SyncPushRequest request) {
+        return push(userId, session, request.mutations().stream().<PushItem>map(PushItem.Readable::new).toList(),
+                request.acknowledged());
+    }
+
+    /**
+     * Applies a push in one transaction under the user's lock, and forgets the answers it
+     * acknowledges (never those of mutations it carries again). {@code session} is the pushing
+     * device's session. Unreadable entries (as read from HTTP) answer {@code invalid} in their
+     * place; the others apply in order.
+     */
+    public SyncPushResponse push(UUID userId, UUID session, List<PushItem> items, List<UUID> acknowledged) {
         if (items.size() > SyncPushRequest.MAX_MUTATIONS) {
             throw tooManyMutations();
         }
+        if (acknowledged.size() > SyncPushRequest.MAX_ACKNOWLEDGED) {
+            throw tooManyAcknowledged();
+        }
         var readable = new ArrayList<Mutation>(items.size());
+        var forget = new java.util.LinkedHashSet<>(acknowledged);
         for (var item : items) {
-            if (item instanceof PushItem.Readable(Mutation m)) {
-                readable.add(m);
+            switch (item) {
+                case PushItem.Readable(Mutation m) -> {
+                    readable.add(m);
+                    forget.remove(m.mutationId());
+                }
+                case PushItem.Unreadable(UUID mutationId, Problem problem) -> forget.remove(mutationId);
             }
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 return writes.inTransaction(userId, tx -> {
-                    var applied = applier.applyAll(tx, readable).iterator();
+                    var applied = applier.applyAll(tx, readable, session).iterator();
                     var results = new ArrayList<MutationResult>(items.size());
                     for (var item : items) {
                         results.add(switch (item) {
@@ -99,6 +122,7 @@ public final class SyncService {
                             case PushItem.Unreadable(UUID mutationId, Problem problem) -> MutationResult.invalid(mutationId, problem);
                         });
                     }
+                    answers.forget(tx.handle(), userId, forget, repository.ids());
                     return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
                 });
             } catch (PushBatch.IdTakenMeanwhile e) {
@@ -108,6 +132,11 @@ public final class SyncService {
                 }
             }
         }
+    }
+
+    static ApiException tooManyAcknowledged() {
+        return ApiException.validation("acknowledged", "A push acknowledges at most " + SyncPushRequest.MAX_ACKNOWLEDGED
+                + " answers; acknowledge the rest in the next push.");
     }
 
     static ApiException tooManyMutations() {
