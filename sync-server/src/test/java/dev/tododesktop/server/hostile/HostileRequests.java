@@ -350,8 +350,11 @@ final class HostileRequests {
             default -> {
                 // The push envelope itself: the whole request is malformed.
                 String bad = pick(r, List.of("{\"mutations\": {}}", "{\"mutations\": \"x\"}", "{\"mutations\": 1}", "{\"mutations\": [[]]}",
-                        "[]", "\"mutations\"", "{\"mutations\": [1]}", "{\"mutations\": [null]}"));
-                boolean perMutation = bad.contains("[[]]") || bad.contains("[1]") || bad.contains("[null]");
+                        "[]", "\"mutations\"", "{\"mutations\": [1]}", "{\"mutations\": [null]}",
+                        "{\"mutations\": [], \"acknowledged\": \"x\"}", "{\"mutations\": [], \"acknowledged\": [1]}",
+                        "{\"mutations\": [], \"acknowledged\": [\"not-an-id\"]}", "{\"mutations\": [], \"acknowledged\": {}}"));
+                boolean perMutation = bad.contains("\"mutations\": [[]]") || bad.contains("\"mutations\": [1]")
+                        || bad.contains("\"mutations\": [null]");
                 yield new Case(Kind.WRONG_TYPE, seed, "push envelope " + bad,
                         json("POST", sync(w.attacker()), bad.getBytes(StandardCharsets.UTF_8), true).build(w.port()),
                         perMutation ? new Expect.PushWithOneInvalid(0, 1, null) : refused(400));
