@@ -17,10 +17,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -131,20 +128,8 @@ final class FaultProxy implements AutoCloseable {
     private MockResponse forward(RecordedRequest in) {
         boolean isSync = in.getUrl().encodedPath().endsWith("/sync");
         boolean isPush = isSync && "POST".equals(in.getMethod());
-        HttpUrl url = target.newBuilder().encodedPath(in.getUrl().encodedPath())
-                .encodedQuery(in.getUrl().encodedQuery()).build();
-        Request.Builder out = new Request.Builder().url(url);
-        String auth = in.getHeaders().get("Authorization");
-        if (auth != null) {
-            out.header("Authorization", auth);
-        }
-        byte[] body = in.getBody() == null ? new byte[0] : in.getBody().toByteArray();
-        if ("GET".equals(in.getMethod()) || ("DELETE".equals(in.getMethod()) && body.length == 0)) {
-            out.method(in.getMethod(), null);
-        } else {
-            out.method(in.getMethod(), RequestBody.create(body, MediaType.get("application/json")));
-        }
-        try (Response response = http.newCall(out.build()).execute()) {
+        byte[] body = Upstream.body(in);
+        try (Response response = http.newCall(Upstream.request(in, target)).execute()) {
             String text = response.body().string();
             if (isPush && response.code() == 200) {
                 pushes.incrementAndGet();
