@@ -1,10 +1,11 @@
 package dev.tododesktop.client.app;
 
+import java.util.List;
 import javafx.application.Application;
 
 /**
- * The launcher's entry point. A class that is not itself an {@code Application} lets the app run
- * from a plain classpath, without JavaFX on the module path.
+ * The launcher's entry point. A class that is not itself an {@code Application}, so that the
+ * launcher controls how JavaFX starts.
  */
 public final class Main {
 
@@ -19,7 +20,7 @@ public final class Main {
 
     /** Runs the app until its window closes and it has stopped. */
     public static void run(String[] args) {
-        AppLogging.configure();
+        AppLogging.configure(LaunchArguments.parse(List.of(args)).directories());
         Application.launch(TodoDesktopApp.class, args);
     }
 }

@@ -82,16 +82,9 @@ public final class TodoDesktopApp extends Application {
         }
     }
 
-    /**
-     * The platform's data and config directories, unless {@code --data-dir=} / {@code --config-dir=}
-     * name others (a portable install, or a test that must not touch the user's real data).
-     */
+    /** The platform's data and config directories, unless the command line names others. */
     private AppDirectories directories() {
-        var platform = AppDirectories.forCurrentPlatform();
-        var named = getParameters().getNamed();
-        return new AppDirectories(
-                Optional.ofNullable(named.get("data-dir")).map(java.nio.file.Path::of).orElse(platform.dataDir()),
-                Optional.ofNullable(named.get("config-dir")).map(java.nio.file.Path::of).orElse(platform.configDir()));
+        return LaunchArguments.parse(getParameters().getRaw()).directories();
     }
 
     /** Remembered login: a valid refresh token in the keychain opens straight to the tasks. */
