@@ -48,7 +48,9 @@ public final class StartupTraining {
             outcome.join();
             System.out.println("Start-up training finished");
         } catch (RuntimeException e) {
-            System.err.println("Start-up training failed: " + e);
+            // The build quotes this line as the reason; the trace below it is for the log.
+            Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            System.err.println("Start-up training failed: " + why.getMessage());
             e.printStackTrace();
             status = 1;
         } finally {
