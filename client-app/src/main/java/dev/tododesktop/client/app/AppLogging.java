@@ -16,8 +16,8 @@ final class AppLogging {
         }
     }
 
-    /** Where this run logs to. */
-    static String directory() {
-        return System.getProperty("todo.log.dir", "");
+    /** The file this run logs to. */
+    static java.nio.file.Path file() {
+        return java.nio.file.Path.of(System.getProperty("todo.log.dir", ""), "todo-desktop.log");
     }
 }

@@ -35,7 +35,7 @@ public final class Main {
                 throw e;
             }
             LoggerFactory.getLogger(Main.class).error("Cannot start: {}", why.get(), e);
-            throw new CannotStart(why.get() + ". Details: " + AppLogging.directory(), e);
+            throw new CannotStart(why.get() + ". Details: " + AppLogging.file(), e);
         }
     }
 
