@@ -50,6 +50,6 @@ done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 $#); do
   summary() { sort -n | awk '{a[NR]=$1} END {printf "median %d (min %d, max %d)", a[int((NR+1)/2)], a[1], a[NR]}'; }
-  echo "$(basename "${!i}") ($(du -m "${!i}" | cut -f1) MB): sign-in screen $(awk -v i="$i" '$1==i {print $2}' "$work/results" | summary) ms;" \
+  echo "${!i} ($(du -m "${!i}" | cut -f1) MB): sign-in screen $(awk -v i="$i" '$1==i {print $2}' "$work/results" | summary) ms;" \
     "process until exit $(awk -v i="$i" '$1==i {print $3}' "$work/results" | summary) ms"
 done

@@ -39,7 +39,7 @@ public final class TrainStartupCache {
 
     public static void main(String[] args) throws Exception {
         boolean required = false;
-        long timeoutSeconds = 300;
+        long timeoutSeconds = 600;
         Path cache = null;
         Path appImage = null;
         List<String> command = new ArrayList<>();

@@ -22,7 +22,7 @@ class StartupTrainingTest {
         var child = ChildJvm.command(
                 List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), StartupTraining.class.getName());
 
-        var outcome = ChildJvm.run(child, dir.resolve("out.txt"), 300);
+        var outcome = ChildJvm.run(child, dir.resolve("out.txt"), 600);
 
         assertThat(outcome.exited()).as("the training ended by itself; output: %s", outcome.output()).isTrue();
         assertThat(outcome.output()).as("the training's output").contains("Start-up training finished")
