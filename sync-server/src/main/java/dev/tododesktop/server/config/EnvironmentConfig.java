@@ -91,7 +91,8 @@ public final class EnvironmentConfig {
                 rateLimits,
                 positiveInt(DB_POOL_SIZE, defaults.maxDatabaseConnections()),
                 passwordHashing(defaults.passwordHashing()),
-                duration(SESSION_CHECK_TTL, defaults.sessionCheckTtl()));
+                duration(SESSION_CHECK_TTL, defaults.sessionCheckTtl()),
+                Optional.empty(), Optional.empty());
     }
 
     /** The environment may raise the Argon2 cost, never lower it below OWASP's minimum. */
