@@ -25,13 +25,32 @@ public final class HttpSetup {
 
     private final MeterRegistry metrics;
     private final List<String> corsOrigins;
+    private final RefusedRequests refused;
 
     public HttpSetup(MeterRegistry metrics, List<String> corsOrigins) {
         this.metrics = metrics;
         this.corsOrigins = List.copyOf(corsOrigins);
+        this.refused = new RefusedRequests(metrics, java.time.Clock.systemUTC());
+    }
+
+    /** Counts what Jetty refuses before routing; Jetty's own per-request WARN is silenced in todo-jetty-logging.xml. */
+    private void countRefusals(JavalinConfig config) {
+        config.jetty.modifyServer(server -> server.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  org.eclipse.jetty.util.Callback callback) throws Exception {
+                if (request.getAttribute(ERROR_STATUS) instanceof Integer status) {
+                    refused.record(status);
+                } else {
+                    refused.record(response.getStatus());
+                }
+                return super.handle(request, response, callback);
+            }
+        }));
     }
 
     public void apply(JavalinConfig config) {
+        countRefusals(config);
         config.jsonMapper(new JavalinJackson(ServerJson.mapper(), false));
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -73,6 +92,24 @@ public final class HttpSetup {
         routes.error(405, ctx -> {
             if (!isProblem(ctx)) {
                 writeProblem(ctx, ApiException.methodNotAllowed());
+            }
+        });
+    }
+
+    /** The management address: the same JSON and problems, no CORS, and its requests are not counted. */
+    public void applyToManagement(JavalinConfig config) {
+        countRefusals(config);
+        config.jsonMapper(new JavalinJackson(ServerJson.mapper(), false));
+        config.concurrency.useVirtualThreads = true;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.startup.showJavalinBanner = false;
+        var routes = config.routes;
+        routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        routes.exception(ApiException.class, (e, ctx) -> writeProblem(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, translate(e)));
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, ApiException.notFound());
             }
         });
     }
