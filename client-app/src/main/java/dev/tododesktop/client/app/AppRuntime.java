@@ -3,6 +3,7 @@ package dev.tododesktop.client.app;
 import dev.tododesktop.client.api.TodoApiClient;
 import dev.tododesktop.client.keychain.CredentialStore;
 import dev.tododesktop.client.keychain.CredentialStores;
+import dev.tododesktop.files.PrivateFiles;
 import dev.tododesktop.server.TodoServer;
 import dev.tododesktop.server.config.ServerConfig;
 import dev.tododesktop.store.dirs.AppDirectories;
@@ -44,6 +45,7 @@ public final class AppRuntime implements AutoCloseable {
     private AppRuntime(AppDirectories dirs, Clock clock) {
         this.dirs = dirs;
         this.clock = clock;
+        makePrivate(dirs);
         this.settingsFile = new SettingsFile(dirs.configDir());
         this.settings = settingsFile.load();
         this.io = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("todo-io").daemon().factory());
@@ -55,10 +57,33 @@ public final class AppRuntime implements AutoCloseable {
         return new AppRuntime(dirs, clock);
     }
 
+    /**
+     * The data and config directories, and everything an older version left in them, become
+     * owner-only before anything is read or written there: another account on this computer
+     * must not read a task, a log line or the embedded server's database.
+     */
+    private static void makePrivate(AppDirectories dirs) {
+        for (var dir : java.util.List.of(dirs.dataDir(), dirs.configDir())) {
+            try {
+                PrivateFiles.directory(dir);
+            } catch (java.io.IOException e) {
+                log.warn("Could not make {} owner-only: {}", dir, e.toString());
+            }
+            var loose = PrivateFiles.restrictTree(dir);
+            if (!loose.isEmpty()) {
+                log.warn("Could not make {} file(s) under {} owner-only, e.g. {}", loose.size(), dir, loose.getFirst());
+            }
+        }
+    }
+
     private TodoApiClient connect() {
+        CredentialStore keychain = CredentialStores.osKeychain();
         URI base = switch (settings.server()) {
             case ServerChoice.ThisComputer local -> {
-                var server = TodoServer.start(ServerConfig.embedded(dirs.dataDir().resolve("server")));
+                var serverDir = dirs.dataDir().resolve("server");
+                var config = ServerConfig.embedded(serverDir);
+                config = EmbeddedServerKeys.forServer(serverDir, keychain).map(config::withKeyEncryptionKeys).orElse(config);
+                var server = TodoServer.start(config);
                 embedded = Optional.of(server);
                 log.info("Embedded sync server listening on {}", server.baseUri());
                 yield server.baseUri();
@@ -72,7 +97,7 @@ public final class AppRuntime implements AutoCloseable {
             case ServerChoice.ThisComputer local -> URI.create("todo:this-computer");
             case ServerChoice.Remote remote -> remote.url();
         };
-        CredentialStore credentials = CredentialStores.forThisMachine(scope);
+        CredentialStore credentials = CredentialStores.forThisMachine(scope, keychain);
         return TodoApiClient.builder(base, credentials).credentialScope(scope).clock(clock).build();
     }
 
