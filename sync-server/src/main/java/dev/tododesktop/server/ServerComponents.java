@@ -8,6 +8,7 @@ import dev.tododesktop.server.auth.AuthMetrics;
 import dev.tododesktop.server.auth.AuthRoutes;
 import dev.tododesktop.server.auth.AuthService;
 import dev.tododesktop.server.auth.TokenAccessGuard;
+import dev.tododesktop.server.auth.UserScope;
 import dev.tododesktop.server.auth.keys.KeyFile;
 import dev.tododesktop.server.auth.keys.SealedKeys;
 import dev.tododesktop.server.auth.passwords.CommonPasswords;
@@ -22,16 +23,32 @@ import dev.tododesktop.server.auth.tokens.SigningKeyStore;
 import dev.tododesktop.server.config.ServerConfig;
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.db.DatabaseUrl;
+import dev.tododesktop.server.events.ChangeHub;
+import dev.tododesktop.server.events.ChangeNotifier;
+import dev.tododesktop.server.events.Cursor;
+import dev.tododesktop.server.events.EventRoutes;
 import dev.tododesktop.server.events.EventStreams;
-import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.events.LocalChangeNotifier;
+import dev.tododesktop.server.events.PostgresChangeNotifier;
 import dev.tododesktop.server.http.ClientAddress;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
-import dev.tododesktop.server.tasks.TasksFeature;
+import dev.tododesktop.server.sync.AppliedMutations;
+import dev.tododesktop.server.sync.MutationApplier;
+import dev.tododesktop.server.sync.SyncRoutes;
+import dev.tododesktop.server.sync.SyncService;
+import dev.tododesktop.server.tasks.BusyDatabaseProblems;
+import dev.tododesktop.server.tasks.TaskRepository;
+import dev.tododesktop.server.tasks.TaskRoutes;
+import dev.tododesktop.server.tasks.TaskService;
+import dev.tododesktop.server.tasks.TombstonePruner;
+import dev.tododesktop.server.tasks.UserWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Wires the features together by constructor injection: one place that says what depends on
@@ -79,24 +96,42 @@ public final class ServerComponents implements AutoCloseable {
         closeables.add(new AuthJanitor(jdbi, clock, config.rateLimits()).start());
 
         // Features that need a signed-in user take accessGuard.
-        var tasks = TasksFeature.create(config.databaseUrl(), database, clock, accessGuard,
-                authorization -> stillValid(accessGuard, authorization), liveSessions::refresh, EventStreams.Settings.defaults());
-        closeables.add(tasks);
-        routes.addAll(tasks.routes());
+        addTasks(routes, closeables, config.databaseUrl(), database, clock, accessGuard, liveSessions);
         return new ServerComponents(routes, closeables, accessGuard);
     }
 
-    /** Whether a long-lived request's bearer token is still good: unexpired, session not revoked. */
-    private static boolean stillValid(TokenAccessGuard guard, String authorization) {
-        if (authorization == null || authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        try {
-            guard.check(authorization.substring(7).strip());
-            return true;
-        } catch (ApiException e) {
-            return false;
-        }
+    /**
+     * The task API, sync and live events. On PostgreSQL changes travel between instances by
+     * LISTEN/NOTIFY; on SQLite in-process. Event streams re-check their bearer token (unexpired,
+     * session live) periodically, refreshing many sessions' liveness in one query first.
+     */
+    private static void addTasks(List<RouteGroup> routes, List<AutoCloseable> closeables, DatabaseUrl url,
+                                 Database database, Clock clock, TokenAccessGuard accessGuard, LiveSessions liveSessions) {
+        var hub = new ChangeHub();
+        var repository = new TaskRepository(database.dialect());
+        Function<UUID, Cursor> newest = user -> {
+            var state = database.jdbi().withHandle(h -> UserWrites.read(h, user));
+            return new Cursor(state.lastSeq(), state.prunedSeq());
+        };
+        ChangeNotifier notifier = switch (url) {
+            case DatabaseUrl.Postgres pg -> {
+                var n = new PostgresChangeNotifier(pg, hub, newest);
+                closeables.add(n);
+                yield n;
+            }
+            case DatabaseUrl.Sqlite s -> new LocalChangeNotifier(hub);
+        };
+        var writes = new UserWrites(database, clock, notifier);
+        var tasks = new TaskService(database, repository, writes);
+        var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
+        var scope = new UserScope(accessGuard);
+        var bodies = new JsonBodies(ApiJson.mapper());
+        var streams = new EventStreams(hub, newest, accessGuard::stillValid, liveSessions::refresh,
+                EventStreams.Settings.defaults());
+        closeables.add(streams);
+        closeables.add(new TombstonePruner(database, clock).startDaily());
+        routes.addAll(List.of(new TaskRoutes(scope, tasks, bodies), new SyncRoutes(scope, sync, bodies),
+                new EventRoutes(scope, streams), new BusyDatabaseProblems()));
     }
 
     /** Checks bearer tokens for every protected route. */

@@ -387,6 +387,10 @@ public final class TodoDesktopApp extends Application {
             // Keeping mine queued an edit: push it now (and let the status line count it), as after any edit.
             sync.requestSync();
         });
+        // Sync may settle or find conflicts while the window is open: it shows them as they are.
+        javafx.beans.value.ChangeListener<Number> reload = (obs, was, now) -> model.load();
+        tasks.openConflictsProperty().addListener(reload);
+        window.setOnHidden(e -> tasks.openConflictsProperty().removeListener(reload));
         var conflictsScene = new Scene(views.load("conflicts.fxml", new ConflictsController(model)), 620, 420);
         runtime.settings().theme().apply(conflictsScene);
         window.setScene(conflictsScene);

@@ -5,6 +5,7 @@ import dev.tododesktop.server.auth.tokens.AccessTokens;
 import dev.tododesktop.server.http.ApiException;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +37,37 @@ public final class TokenAccessGuard implements AccessGuard {
         if (known != null) {
             return known;
         }
-        String header = ctx.header("Authorization");
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw ApiException.unauthenticated("This request needs an access token (Authorization: Bearer …).");
-        }
-        String token = header.substring(7).strip();
-        if (token.isEmpty()) {
-            throw ApiException.unauthenticated("This request needs an access token (Authorization: Bearer …).");
-        }
+        String token = bearerToken(ctx.header("Authorization")).orElseThrow(() ->
+                ApiException.unauthenticated("This request needs an access token (Authorization: Bearer …)."));
         Principal principal = timer.record(() -> check(token));
         ctx.attribute(ATTRIBUTE, principal);
         return principal;
+    }
+
+    /**
+     * Whether a long-lived request's {@code Authorization} header is still good: a bearer token
+     * that is unexpired and whose session is not revoked.
+     */
+    public boolean stillValid(String authorization) {
+        Optional<String> token = bearerToken(authorization);
+        if (token.isEmpty()) {
+            return false;
+        }
+        try {
+            check(token.get());
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header (scheme case-insensitive), if any. */
+    static Optional<String> bearerToken(String header) {
+        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
     /** The principal of a token, or a 401; also usable without an HTTP request (the benchmark). */

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import dev.tododesktop.server.sync.Cursor;
 
 /**
  * In-process fan-out of "user U's tasks changed, newest sequence S" to whoever listens for U

@@ -1,8 +1,8 @@
 package dev.tododesktop.server.events;
 
 import dev.tododesktop.contract.ApiPaths;
+import dev.tododesktop.server.auth.UserScope;
 import dev.tododesktop.server.http.RouteGroup;
-import dev.tododesktop.server.tasks.UserScope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;

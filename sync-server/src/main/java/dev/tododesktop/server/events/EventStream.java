@@ -4,7 +4,6 @@ import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.contract.sync.CursorEvent;
 import dev.tododesktop.contract.sync.SyncEventType;
 import dev.tododesktop.server.auth.Principal;
-import dev.tododesktop.server.sync.Cursor;
 import io.javalin.http.sse.SseClient;
 import java.util.concurrent.locks.ReentrantLock;
 

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.function.Function;
-import dev.tododesktop.server.sync.Cursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package dev.tododesktop.server.events;
 
-import dev.tododesktop.server.sync.Cursor;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 

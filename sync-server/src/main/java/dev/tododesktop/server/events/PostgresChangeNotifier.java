@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
-import dev.tododesktop.server.sync.Cursor;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;

@@ -1,5 +1,6 @@
 package dev.tododesktop.server.sync;
 
+import dev.tododesktop.server.db.IdLists;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +21,7 @@ public final class AppliedMutations {
 
     /** Which of {@code mutationIds} this user already applied, and the task each named. */
     public java.util.Map<UUID, UUID> findAll(Handle h, UUID userId, java.util.Collection<UUID> mutationIds,
-                                             dev.tododesktop.server.tasks.TaskRepository ids) {
+                                             IdLists ids) {
         var found = new java.util.HashMap<UUID, UUID>();
         ids.forIdChunks(mutationIds, chunk -> {
             var query = h.createQuery("SELECT mutation_id, task_id FROM applied_mutations WHERE user_id = :user AND "

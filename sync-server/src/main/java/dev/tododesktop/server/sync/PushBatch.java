@@ -71,7 +71,7 @@ final class PushBatch {
             if (m.mutationId() != null) mutationIds.add(m.mutationId());
         }
         var tasks = new HashMap<>(repository.findAll(tx.handle(), tx.userId(), taskIds));
-        var appliedBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds, repository);
+        var appliedBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds, repository.ids());
         // A duplicate may name a task outside this push's ids (its first sending named it).
         var extra = new HashSet<>(appliedBefore.values());
         extra.removeAll(taskIds);

@@ -2,12 +2,13 @@ package dev.tododesktop.server.sync;
 
 import dev.tododesktop.contract.ApiPaths;
 import dev.tododesktop.contract.sync.SyncPushRequest;
+import dev.tododesktop.server.auth.UserScope;
+import dev.tododesktop.server.events.Cursor;
 import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.JsonBodies;
+import dev.tododesktop.server.http.QueryParams;
 import dev.tododesktop.server.http.RouteGroup;
 import dev.tododesktop.server.http.ServerJson;
-import dev.tododesktop.server.tasks.QueryParams;
-import dev.tododesktop.server.tasks.UserScope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;

@@ -7,6 +7,7 @@ import dev.tododesktop.contract.sync.SyncPullResponse;
 import dev.tododesktop.contract.sync.SyncPushRequest;
 import dev.tododesktop.contract.sync.SyncPushResponse;
 import dev.tododesktop.server.db.Database;
+import dev.tododesktop.server.events.Cursor;
 import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.tasks.StoredTask;
 import dev.tododesktop.server.tasks.TaskRepository;

@@ -8,6 +8,7 @@ import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.contract.tasks.Priority;
 import dev.tododesktop.contract.tasks.SortOrder;
 import dev.tododesktop.server.db.Database;
+import dev.tododesktop.server.db.IdLists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,9 +35,16 @@ public final class TaskRepository {
     private static final int TOTAL_COLUMN = 21;
 
     private final Database.Dialect dialect;
+    private final IdLists idLists;
 
     public TaskRepository(Database.Dialect dialect) {
         this.dialect = dialect;
+        this.idLists = new IdLists(dialect);
+    }
+
+    /** The dialect's way of looking rows up by many ids, for other tables' repositories. */
+    public IdLists ids() {
+        return idLists;
     }
 
     /** This user's task or tombstone with that id; another user's task is simply not found. */
@@ -55,10 +63,10 @@ public final class TaskRepository {
      */
     public java.util.Map<UUID, StoredTask> findAll(Handle h, UUID userId, java.util.Collection<UUID> ids) {
         var found = new java.util.HashMap<UUID, StoredTask>();
-        forIdChunks(ids, chunk -> {
-            var query = h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :user AND " + idIn("id", "ids"))
+        idLists.forIdChunks(ids, chunk -> {
+            var query = h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :user AND " + idLists.idIn("id", "ids"))
                     .bind("user", userId.toString());
-            bindIds(query, "ids", chunk);
+            idLists.bindIds(query, "ids", chunk);
             query.map((rs, ctx) -> map(rs, userId)).forEach(t -> found.put(t.id(), t));
         });
         return found;
@@ -67,55 +75,13 @@ public final class TaskRepository {
     /** Of {@code ids}, those any user holds (live or deleted) or ever held (a pruned tombstone). */
     public java.util.Set<UUID> takenIds(Handle h, java.util.Collection<UUID> ids) {
         var taken = new java.util.HashSet<UUID>();
-        forIdChunks(ids, chunk -> {
-            var query = h.createQuery("SELECT id FROM tasks WHERE " + idIn("id", "ids")
-                    + " UNION ALL SELECT id FROM retired_task_ids WHERE " + idIn("id", "ids"));
-            bindIds(query, "ids", chunk);
+        idLists.forIdChunks(ids, chunk -> {
+            var query = h.createQuery("SELECT id FROM tasks WHERE " + idLists.idIn("id", "ids")
+                    + " UNION ALL SELECT id FROM retired_task_ids WHERE " + idLists.idIn("id", "ids"));
+            idLists.bindIds(query, "ids", chunk);
             query.mapTo(String.class).forEach(id -> taken.add(UUID.fromString(id)));
         });
         return taken;
-    }
-
-    /**
-     * {@code column IN (the ids)} as this dialect writes it best; bind with {@link #bindIds}. On
-     * PostgreSQL one text[] parameter ({@code = ANY(?)}), in a statement that pgjdbc must not
-     * server-prepare: from the sixth execution of a prepared statement PostgreSQL may use a
-     * generic plan, in which the array is unknown and cannot be hashed, and JFR showed such
-     * lookups waiting 200-300 ms (every row of the user compared with all 500 ids; an unnested
-     * semi-join fared no better once the tables had been analysed), against 2 ms when planned
-     * with the array in hand (EXPLAIN ANALYZE).
-     */
-    public String idIn(String column, String name) {
-        return dialect == Database.Dialect.POSTGRES ? column + " = ANY(:" + name + ")" : column + " IN (<" + name + ">)";
-    }
-
-    public void bindIds(org.jdbi.v3.core.statement.SqlStatement<?> statement, String name, List<String> ids) {
-        if (dialect == Database.Dialect.POSTGRES) {
-            String[] array = ids.toArray(String[]::new);
-            statement.bind(name, (org.jdbi.v3.core.argument.Argument) (position, ps, ctx) ->
-                    ps.setArray(position, ps.getConnection().createArrayOf("text", array)));
-            statement.addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
-                @Override
-                public void beforeExecution(java.sql.PreparedStatement ps, StatementContext ctx) throws SQLException {
-                    // 0: always the unnamed statement, planned with this execution's parameters.
-                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
-                }
-            });
-        } else {
-            statement.bindList(name, ids);
-        }
-    }
-
-    /** Runs {@code each} over the ids as strings: all at once on PostgreSQL, 500 at a time on SQLite. */
-    public void forIdChunks(java.util.Collection<UUID> ids, java.util.function.Consumer<List<String>> each) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        var list = ids.stream().map(UUID::toString).toList();
-        int chunk = dialect == Database.Dialect.POSTGRES ? Integer.MAX_VALUE : 500;
-        for (int from = 0; from < list.size(); from += chunk) {
-            each.accept(list.subList(from, (int) Math.min(list.size(), (long) from + chunk)));
-        }
     }
 
     /** Whether any user holds this id, live or deleted, or ever held it (a pruned tombstone). */

@@ -1,14 +1,23 @@
 package dev.tododesktop.server.tasks;
 
 import dev.tododesktop.contract.ApiPaths;
+import dev.tododesktop.contract.FieldError;
 import dev.tododesktop.contract.tasks.CreateTaskRequest;
+import dev.tododesktop.contract.tasks.Priority;
+import dev.tododesktop.contract.tasks.SortOrder;
+import dev.tododesktop.contract.tasks.TaskLimits;
+import dev.tododesktop.contract.tasks.TaskSort;
+import dev.tododesktop.contract.tasks.TaskStatusFilter;
 import dev.tododesktop.contract.tasks.TaskUpdate;
+import dev.tododesktop.server.auth.UserScope;
 import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.http.JsonBodies;
+import dev.tododesktop.server.http.QueryParams;
 import dev.tododesktop.server.http.RouteGroup;
 import dev.tododesktop.server.http.ServerJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -40,7 +49,7 @@ public final class TaskRoutes implements RouteGroup {
 
     private void list(Context ctx) {
         var user = scope.require(ctx).userId();
-        ServerJson.write(ctx, tasks.list(user, QueryParams.taskQuery(ctx)));
+        ServerJson.write(ctx, tasks.list(user, taskQuery(ctx)));
     }
 
     private void create(Context ctx) {
@@ -77,6 +86,29 @@ public final class TaskRoutes implements RouteGroup {
             return body.completed();
         });
         ctx.json(tasks.complete(user, id, completed));
+    }
+
+    /** The list's query string: a number out of range fails validation (422). */
+    private static TaskQuery taskQuery(Context ctx) {
+        var status = QueryParams.enumParam(ctx, "status", TaskStatusFilter::fromWire).orElse(TaskStatusFilter.ALL);
+        var sort = QueryParams.enumParam(ctx, "sort", TaskSort::fromWire).orElse(TaskSort.CREATED);
+        var order = QueryParams.enumParam(ctx, "order", SortOrder::fromWire).orElse(SortOrder.ASC);
+        var priority = QueryParams.enumParam(ctx, "priority", Priority::fromWire);
+        var text = QueryParams.text(ctx, "q");
+        var tag = QueryParams.text(ctx, "tag");
+        long limit = QueryParams.longParam(ctx, "limit").orElse((long) TaskLimits.LIST_DEFAULT_LIMIT);
+        long offset = QueryParams.longParam(ctx, "offset").orElse(0L);
+        var errors = new ArrayList<FieldError>();
+        if (limit < 1 || limit > TaskLimits.LIST_MAX_LIMIT) {
+            errors.add(new FieldError("limit", "limit must be between 1 and " + TaskLimits.LIST_MAX_LIMIT + "."));
+        }
+        if (offset < 0) {
+            errors.add(new FieldError("offset", "offset cannot be negative."));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return new TaskQuery(status, text, tag, priority, sort, order, (int) limit, offset);
     }
 
     /** {@code If-Match: "7"} (quotes optional, weak prefix tolerated; {@code *} matches any version). */

@@ -47,7 +47,7 @@ public final class TombstonePruner {
     }
 
     /** Runs {@link #prune} with the default retention once a day; close the result to stop. */
-    AutoCloseable startDaily() {
+    public AutoCloseable startDaily() {
         var timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tombstone-pruner").factory());
         timer.scheduleWithFixedDelay(() -> {
             try {

@@ -2,7 +2,7 @@ package dev.tododesktop.server.tasks;
 
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.events.ChangeNotifier;
-import dev.tododesktop.server.sync.Cursor;
+import dev.tododesktop.server.events.Cursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

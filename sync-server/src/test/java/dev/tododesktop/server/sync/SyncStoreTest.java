@@ -15,6 +15,7 @@ import dev.tododesktop.contract.tasks.Priority;
 import dev.tododesktop.contract.tasks.TaskUpdate;
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.events.ChangeNotifier;
+import dev.tododesktop.server.events.Cursor;
 import dev.tododesktop.server.http.ApiException;
 import dev.tododesktop.server.tasks.TaskQuery;
 import dev.tododesktop.server.tasks.TaskService;

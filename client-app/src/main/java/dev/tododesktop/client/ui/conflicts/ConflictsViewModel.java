@@ -33,6 +33,10 @@ public final class ConflictsViewModel {
     private final ZoneId zone;
     private final Runnable onResolved;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final dev.tododesktop.client.ui.NewestRead reads = new dev.tododesktop.client.ui.NewestRead();
+
+    /** Rows read on io, with the ticket that orders them against other reads. */
+    private record Read(long ticket, List<Row> rows) {}
 
     public ConflictsViewModel(UserStore store, Executor io, Executor ui, ZoneId zone, Runnable onResolved) {
         this.store = store;
@@ -42,8 +46,9 @@ public final class ConflictsViewModel {
         this.onResolved = onResolved;
     }
 
+    /** Reads the open conflicts again; call it on opening and whenever sync may have changed them. */
     public CompletableFuture<Void> load() {
-        return CompletableFuture.supplyAsync(this::readRows, io).thenAcceptAsync(rows::setAll, ui);
+        return CompletableFuture.supplyAsync(this::readRows, io).thenAcceptAsync(this::land, ui);
     }
 
     public CompletableFuture<Void> keepMine(Row row) {
@@ -59,13 +64,21 @@ public final class ConflictsViewModel {
             store.conflicts().resolve(row.id(), resolution);
             return readRows();
         }, io).thenAcceptAsync(fresh -> {
-            rows.setAll(fresh);
+            land(fresh);
             onResolved.run();
         }, ui);
     }
 
-    private List<Row> readRows() {
-        return store.conflicts().open().stream().map(this::row).toList();
+    private Read readRows() {
+        long ticket = reads.start();
+        return new Read(ticket, store.conflicts().open().stream().map(this::row).toList());
+    }
+
+    /** An older read landing late (io with more than one thread) never brings back a settled conflict. */
+    private void land(Read read) {
+        if (reads.land(read.ticket())) {
+            rows.setAll(read.rows());
+        }
     }
 
     private Row row(Conflict c) {

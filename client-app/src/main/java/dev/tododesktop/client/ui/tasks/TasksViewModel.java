@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -59,9 +58,26 @@ public final class TasksViewModel {
     private final ReadOnlyObjectWrapper<Optional<Undo>> undo = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyIntegerWrapper openConflicts = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
-    // Search-as-you-type issues a query per key; only the newest one may repaint the list.
-    private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * What the list is asked to show; set on the FX thread, read by io when a read runs. Each
+     * change makes a new instance, so "still wanted" is an identity check.
+     */
+    private record Wanted(StatusFilter status, String search, Optional<String> tag, TaskSort sort,
+                          boolean descending) {
+        TaskQuery query(Clock clock, ZoneId zone) {
+            var query = TaskQuery.of(clock.instant(), zone).withStatus(status).sortedBy(sort, descending);
+            if (!search.isBlank()) {
+                query = query.withSearch(search.strip());
+            }
+            return tag.map(query::withTag).orElse(query);
+        }
+    }
+
+    private volatile Wanted wanted = new Wanted(StatusFilter.ALL, "", Optional.empty(), TaskSort.CREATED, false);
+    private final dev.tododesktop.client.ui.NewestRead reads = new dev.tododesktop.client.ui.NewestRead();
     // A refresh asked for while another waits its turn on io would read the same rows: share it.
+    // Sharing is safe because the read takes what is wanted when it runs, not when it was queued.
     private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<Void>> queuedRefresh =
             new java.util.concurrent.atomic.AtomicReference<>();
     // The rows the list last took (set on the FX thread); io diffs new rows against them.
@@ -74,17 +90,24 @@ public final class TasksViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.onLocalChange = Objects.requireNonNull(onLocalChange);
-        filter.addListener((obs, was, now) -> refresh());
-        search.addListener((obs, was, now) -> refresh());
-        tag.addListener((obs, was, now) -> refresh());
-        sort.addListener((obs, was, now) -> refresh());
-        descending.addListener((obs, was, now) -> refresh());
+        filter.addListener((obs, was, now) -> wantedChanged());
+        search.addListener((obs, was, now) -> wantedChanged());
+        tag.addListener((obs, was, now) -> wantedChanged());
+        sort.addListener((obs, was, now) -> wantedChanged());
+        descending.addListener((obs, was, now) -> wantedChanged());
         counts.addListener((obs, was, now) -> leftText.set(now.active() == 1 ? "1 task left" : now.active() + " tasks left"));
+    }
+
+    /** On the FX thread: the list is to show something else; reads from now on take it. */
+    private void wantedChanged() {
+        wanted = new Wanted(filter.get(), search.get(), tag.get(), sort.get(), descending.get());
+        refresh();
     }
 
     /**
      * Re-reads the list; also called when sync brought changes from elsewhere. Calls that come
-     * while an earlier one has not started yet join it rather than read the store again.
+     * while an earlier one has not started yet join it rather than read the store again: that
+     * read takes the filter, search, tag and sort as they are when it runs.
      */
     public CompletableFuture<Void> refresh() {
         var fresh = new CompletableFuture<Void>();
@@ -92,10 +115,8 @@ public final class TasksViewModel {
         if (queued != null) {
             return queued;
         }
-        mutate(s -> {
-            queuedRefresh.compareAndSet(fresh, null);
-            return null;
-        }, r -> { }).whenComplete((v, e) -> fresh.complete(null));
+        // Leaves the queue before reading what is wanted, so a change after this point queues a new read.
+        mutate(s -> queuedRefresh.compareAndSet(fresh, null), r -> { }).whenComplete((v, e) -> fresh.complete(null));
         return fresh;
     }
 
@@ -167,38 +188,23 @@ public final class TasksViewModel {
         onLocalChange.run();
     }
 
+    /** One read of everything the screen shows, made on io, landed on the FX thread. */
+    private record Read(long ticket, Wanted wanted, List<Task> base, List<Task> rows, ListUpdate update,
+                        TaskCounts counts, List<String> tags, int conflicts) {}
+
     /**
      * Runs {@code work} against the store on the io executor, then re-reads the list, counts and
      * tags there too, and applies everything on the ui executor. Failures become a message.
      */
     private <R> CompletableFuture<Void> mutate(Function<UserStore, R> work, java.util.function.Consumer<R> onDone) {
-        long ticket = generation.incrementAndGet();
-        var query = currentQuery();
         var done = new CompletableFuture<Void>();
         io.execute(() -> {
             try {
                 R result = work.apply(store);
-                var rows = store.tasks().list(query);
-                var base = shown;
-                var update = ListUpdate.between(base, rows);
-                var newCounts = store.tasks().counts(query.now(), zone);
-                var newTags = store.tasks().tags();
-                int conflicts = store.conflicts().open().size();
+                var read = read();
                 ui.execute(() -> {
                     onDone.accept(result);
-                    if (ticket == generation.get()) {
-                        if (shown == base) {
-                            update.applyTo(tasks, rows);
-                        } else {
-                            tasks.setAll(rows); // another read landed since this one was diffed
-                        }
-                        shown = rows;
-                    }
-                    counts.set(newCounts);
-                    openConflicts.set(conflicts);
-                    if (!tags.equals(newTags)) {
-                        tags.setAll(newTags);
-                    }
+                    land(read);
                     done.complete(null);
                 });
             } catch (RuntimeException e) {
@@ -211,17 +217,38 @@ public final class TasksViewModel {
         return done;
     }
 
-    private TaskQuery currentQuery() {
-        var query = TaskQuery.of(clock.instant(), zone)
-                .withStatus(filter.get())
-                .sortedBy(sort.get(), descending.get());
-        if (!search.get().isBlank()) {
-            query = query.withSearch(search.get().strip());
+    /** On io: what the screen should show now, for the list as it is wanted now. */
+    private Read read() {
+        long ticket = reads.start();
+        var now = wanted;
+        var query = now.query(clock, zone);
+        var rows = store.tasks().list(query);
+        var base = shown;
+        return new Read(ticket, now, base, rows, ListUpdate.between(base, rows),
+                store.tasks().counts(query.now(), zone), store.tasks().tags(), store.conflicts().open().size());
+    }
+
+    /**
+     * On the FX thread. An older read never overwrites a newer one; rows read for a list that is
+     * no longer wanted are dropped (the read for the new one is queued behind them).
+     */
+    private void land(Read read) {
+        if (!reads.land(read.ticket())) {
+            return;
         }
-        if (tag.get().isPresent()) {
-            query = query.withTag(tag.get().get());
+        if (read.wanted() == wanted) {
+            if (shown == read.base()) {
+                read.update().applyTo(tasks, read.rows());
+            } else {
+                tasks.setAll(read.rows()); // another read landed since this one was diffed
+            }
+            shown = read.rows();
         }
-        return query;
+        counts.set(read.counts());
+        openConflicts.set(read.conflicts());
+        if (!tags.equals(read.tags())) {
+            tags.setAll(read.tags());
+        }
     }
 
     public ZoneId zone() { return zone; }

@@ -81,4 +81,20 @@ class ConflictsViewModelTest {
         assertThat(store.tasks().get(task.id()).orElseThrow().priority()).isEqualTo(Priority.MEDIUM);
         assertThat(store.sync().pendingCount()).isZero();
     }
+
+    @Test
+    void anOlderReadLandingAfterANewerOneDoesNotBringASettledConflictBack() {
+        var io = new java.util.ArrayDeque<Runnable>();
+        var fx = new java.util.ArrayList<Runnable>();
+        var slow = new ConflictsViewModel(store, io::add, fx::add, ZoneOffset.UTC, () -> { });
+        slow.load();
+        io.poll().run(); // read: one open conflict
+        store.conflicts().resolve(store.conflicts().open().getFirst().id(), dev.tododesktop.store.conflicts.Resolution.KEEP_SERVER);
+        slow.load();
+        io.poll().run(); // read: none
+        // Two io threads could hand the results over in either order.
+        fx.get(1).run();
+        fx.get(0).run();
+        assertThat(slow.rows()).isEmpty();
+    }
 }

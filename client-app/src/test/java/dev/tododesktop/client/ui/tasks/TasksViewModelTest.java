@@ -248,4 +248,96 @@ class TasksViewModelTest {
         slow.refresh();
         assertThat(queued).as("a refresh after the shared one has started reads again").hasSize(1);
     }
+
+    // --- issue 20: a read shows the list as asked for when it runs, not when it was queued ----------
+
+    /** An io executor the test runs by hand, so a read can be held queued while the screen changes. */
+    private TasksViewModel heldIo(java.util.ArrayDeque<Runnable> queue) {
+        return new TasksViewModel(store, queue::add, Runnable::run, CLOCK, ZONE, () -> { });
+    }
+
+    private static void runAll(java.util.ArrayDeque<Runnable> queue) {
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+    }
+
+    private void stored(String... titles) {
+        for (String title : titles) {
+            store.edits().create(TaskEdit.none().title(title));
+        }
+    }
+
+    @Test
+    void aSearchChangedWhileAReadWaitsShowsTheNewestSearchsRows() {
+        stored("Buy milk", "Walk the dog", "Milk the cow");
+        var queue = new java.util.ArrayDeque<Runnable>();
+        var slow = heldIo(queue);
+        slow.searchProperty().set("milk");
+        slow.searchProperty().set(""); // cleared before the io thread got to the first read
+        runAll(queue);
+        assertThat(slow.tasks()).extracting(Task::title).containsExactlyInAnyOrder("Buy milk", "Walk the dog", "Milk the cow");
+
+        slow.searchProperty().set("dog");
+        slow.filterProperty().set(StatusFilter.ACTIVE);
+        slow.sortProperty().set(TaskSort.TITLE);
+        slow.searchProperty().set("MILK");
+        runAll(queue);
+        assertThat(slow.tasks()).extracting(Task::title).containsExactly("Buy milk", "Milk the cow");
+    }
+
+    @Test
+    void theFilterTagAndSortAsTheyAreWhenTheReadRunsWinToo() {
+        var milk = store.edits().create(TaskEdit.none().title("b milk").tags(java.util.List.of("shop")));
+        stored("a dog");
+        store.edits().setCompleted(milk.id(), true);
+        var queue = new java.util.ArrayDeque<Runnable>();
+        var slow = heldIo(queue);
+        slow.refresh();
+        slow.tagProperty().set(Optional.of("shop"));
+        slow.filterProperty().set(StatusFilter.COMPLETED);
+        runAll(queue);
+        assertThat(slow.tasks()).extracting(Task::title).containsExactly("b milk");
+
+        slow.tagProperty().set(Optional.empty());
+        slow.filterProperty().set(StatusFilter.ALL);
+        slow.sortProperty().set(TaskSort.TITLE);
+        slow.descendingProperty().set(true);
+        runAll(queue);
+        assertThat(slow.tasks()).extracting(Task::title).containsExactly("b milk", "a dog");
+    }
+
+    @Test
+    void aSyncLandingBetweenTwoSearchChangesShowsTheNewestSearchWithTheSyncedRows() {
+        stored("Buy milk", "Bake bread");
+        var queue = new java.util.ArrayDeque<Runnable>();
+        var slow = heldIo(queue);
+        slow.refresh();
+        runAll(queue);
+
+        slow.searchProperty().set("milk");
+        pulled("c1", Task.created(java.util.UUID.randomUUID(), TaskEdit.none().title("Rye bread"), CLOCK.instant()));
+        slow.refresh(); // what the sync engine's remote-change listener calls
+        slow.searchProperty().set("bread");
+        runAll(queue);
+        assertThat(slow.tasks()).extracting(Task::title).containsExactlyInAnyOrder("Bake bread", "Rye bread");
+    }
+
+    @Test
+    void aReadThatRanBeforeTheSearchChangedDoesNotRepaintTheListAfterIt() {
+        stored("Buy milk", "Bake bread");
+        var io = new java.util.ArrayDeque<Runnable>();
+        var fx = new java.util.ArrayDeque<Runnable>();
+        var slow = new TasksViewModel(store, io::add, fx::add, CLOCK, ZONE, () -> { });
+        slow.searchProperty().set("milk");
+        runAll(io); // read for "milk" done; its rows wait for the FX thread
+        slow.searchProperty().set("bread");
+        pulled("c1", Task.created(java.util.UUID.randomUUID(), TaskEdit.none().title("Rye bread"), CLOCK.instant()));
+        slow.refresh();
+        runAll(fx); // the "milk" rows arrive: too late to show
+        assertThat(slow.tasks()).extracting(Task::title).doesNotContain("Buy milk");
+        runAll(io);
+        runAll(fx);
+        assertThat(slow.tasks()).extracting(Task::title).containsExactlyInAnyOrder("Bake bread", "Rye bread");
+    }
 }

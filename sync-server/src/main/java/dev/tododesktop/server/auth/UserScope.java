@@ -1,8 +1,6 @@
-package dev.tododesktop.server.tasks;
+package dev.tododesktop.server.auth;
 
 import dev.tododesktop.contract.ApiPaths;
-import dev.tododesktop.server.auth.AccessGuard;
-import dev.tododesktop.server.auth.Principal;
 import dev.tododesktop.server.http.ApiException;
 import io.javalin.http.Context;
 import java.util.Optional;

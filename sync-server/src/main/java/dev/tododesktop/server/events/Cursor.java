@@ -1,4 +1,4 @@
-package dev.tododesktop.server.sync;
+package dev.tododesktop.server.events;
 
 import dev.tododesktop.server.http.ApiException;
 import java.nio.charset.StandardCharsets;
