@@ -49,13 +49,18 @@ public final class HttpSetup {
         }));
     }
 
-    public void apply(JavalinConfig config) {
+    /** What both listeners share: the contract's JSON, virtual threads, the body limit, refusals counted. */
+    private void common(JavalinConfig config) {
         countRefusals(config);
         config.jsonMapper(new JavalinJackson(ServerJson.mapper(), false));
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
-        config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
+    }
+
+    public void apply(JavalinConfig config) {
+        common(config);
+        config.http.prefer405over404 = true;
         if (!corsOrigins.isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 corsOrigins.forEach(rule::allowHost);
@@ -98,11 +103,7 @@ public final class HttpSetup {
 
     /** The management address: the same JSON and problems, no CORS, and its requests are not counted. */
     public void applyToManagement(JavalinConfig config) {
-        countRefusals(config);
-        config.jsonMapper(new JavalinJackson(ServerJson.mapper(), false));
-        config.concurrency.useVirtualThreads = true;
-        config.http.maxRequestSize = MAX_BODY_BYTES;
-        config.startup.showJavalinBanner = false;
+        common(config);
         var routes = config.routes;
         routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
         routes.exception(ApiException.class, (e, ctx) -> writeProblem(ctx, e));
