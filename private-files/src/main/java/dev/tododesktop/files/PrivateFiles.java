@@ -47,14 +47,24 @@ public final class PrivateFiles {
 
     private PrivateFiles() {}
 
-    /** Creates the directory and any missing parents owner-only, and tightens it if it existed. */
+    /**
+     * Creates the directory and any missing parents owner-only. A directory that exists is left
+     * as it is: it may be shared ({@code /tmp}, a home directory) and is not ours to change.
+     * For a directory that is the app's own, use {@link #ownDirectory}.
+     */
     public static Path directory(Path dir) throws IOException {
         if (posix(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
-            restrict(dir);
         } else {
             Files.createDirectories(dir);
         }
+        return dir;
+    }
+
+    /** {@link #directory}, and tightened if it existed: only for a directory that belongs to the app alone. */
+    public static Path ownDirectory(Path dir) throws IOException {
+        directory(dir);
+        restrict(dir);
         return dir;
     }
 

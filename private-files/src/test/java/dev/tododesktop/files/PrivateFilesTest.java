@@ -61,6 +61,19 @@ class PrivateFilesTest {
     }
 
     @Test
+    void anExistingDirectoryIsNotChangedUnlessItIsTheAppsOwn() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        PrivateFiles.directory(shared);
+        PrivateFiles.directory(shared.resolve("ours"));
+        assertThat(mode(shared)).as("like /tmp: not ours to change").isEqualTo("rwxrwxrwx");
+        assertThat(mode(shared.resolve("ours"))).isEqualTo("rwx------");
+        Files.setPosixFilePermissions(shared.resolve("ours"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        PrivateFiles.ownDirectory(shared.resolve("ours"));
+        assertThat(mode(shared.resolve("ours"))).isEqualTo("rwx------");
+    }
+
+    @Test
     void openingAnExistingLooseFileTightensIt() throws Exception {
         Path loose = Files.writeString(dir.resolve("settings"), "old");
         Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-rw-r--"));

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class AppRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AppRuntime.class);
+    private static final java.util.Set<String> APP_FOLDER_NAMES = java.util.Set.of("todo-desktop", "TodoDesktop");
 
     private final AppDirectories dirs;
     private final SettingsFile settingsFile;
@@ -58,21 +59,37 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     /**
-     * The data and config directories, and everything an older version left in them, become
+     * The data and config directories, and what an older version left in them, become
      * owner-only before anything is read or written there: another account on this computer
-     * must not read a task, a log line or the embedded server's database.
+     * must not read a task, a log line or the embedded server's database. Only the app's own
+     * entries are walked, so a {@code --data-dir} that holds other things keeps them as they are,
+     * and the directory itself is tightened only when it is the app's folder ({@code todo-desktop},
+     * {@code TodoDesktop}).
      */
     private static void makePrivate(AppDirectories dirs) {
+        var loose = new java.util.ArrayList<java.nio.file.Path>();
         for (var dir : java.util.List.of(dirs.dataDir(), dirs.configDir())) {
             try {
-                PrivateFiles.directory(dir);
+                // The platform's own folders are ours to tighten; a --data-dir someone named may be shared.
+                if (APP_FOLDER_NAMES.contains(String.valueOf(dir.getFileName()))) {
+                    PrivateFiles.ownDirectory(dir);
+                } else {
+                    PrivateFiles.directory(dir);
+                }
             } catch (java.io.IOException e) {
-                log.warn("Could not make {} owner-only: {}", dir, e.toString());
+                loose.add(dir);
             }
-            var loose = PrivateFiles.restrictTree(dir);
-            if (!loose.isEmpty()) {
-                log.warn("Could not make {} file(s) under {} owner-only, e.g. {}", loose.size(), dir, loose.getFirst());
-            }
+        }
+        for (var own : java.util.List.of(dirs.usersDir(), dirs.dataDir().resolve("server"), dirs.dataDir().resolve("logs"))) {
+            loose.addAll(PrivateFiles.restrictTree(own));
+        }
+        try {
+            PrivateFiles.restrict(SettingsFile.pathIn(dirs.configDir()));
+        } catch (java.io.IOException e) {
+            loose.add(SettingsFile.pathIn(dirs.configDir()));
+        }
+        if (!loose.isEmpty()) {
+            log.warn("Could not make {} of the app's files owner-only, e.g. {}", loose.size(), loose.getFirst());
         }
     }
 

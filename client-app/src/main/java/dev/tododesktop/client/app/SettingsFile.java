@@ -30,7 +30,11 @@ public final class SettingsFile {
     private final Path file;
 
     public SettingsFile(Path configDir) {
-        this.file = configDir.resolve("settings.properties");
+        this.file = pathIn(configDir);
+    }
+
+    static Path pathIn(Path configDir) {
+        return configDir.resolve("settings.properties");
     }
 
     public Path path() {

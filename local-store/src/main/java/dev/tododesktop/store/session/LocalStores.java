@@ -1,5 +1,6 @@
 package dev.tododesktop.store.session;
 
+import dev.tododesktop.files.PrivateFiles;
 import dev.tododesktop.store.StoreFailureException;
 import dev.tododesktop.store.db.Database;
 import dev.tododesktop.store.dirs.AppDirectories;
@@ -42,6 +43,12 @@ public final class LocalStores {
                 return session.store();
             }
             throw new IllegalStateException("another user's store is open; log out first");
+        }
+        try {
+            // The users' directory is the app's alone; an older version left it readable.
+            PrivateFiles.ownDirectory(dirs.usersDir());
+        } catch (IOException e) {
+            throw new StoreFailureException(dirs.usersDir(), "cannot make the users' directory private", e);
         }
         UserStore store = UserStore.open(key.databaseFile(dirs), clock);
         current = Optional.of(new Session(key, store));

@@ -87,9 +87,7 @@ public final class Database implements AutoCloseable {
     private static void createPrivateFile(DatabaseUrl.Sqlite sqlite) {
         var file = sqlite.file().toAbsolutePath();
         try {
-            if (!Files.isDirectory(file.getParent())) {
-                PrivateFiles.directory(file.getParent());
-            }
+            PrivateFiles.directory(file.getParent()); // made owner-only if missing; an existing one is the operator's
             PrivateFiles.file(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database file " + file + " owner-only", e);
