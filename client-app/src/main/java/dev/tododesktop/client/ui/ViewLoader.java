@@ -8,15 +8,15 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
- * Loads a screen's FXML (under {@code /fxml}) with a controller the caller built by constructor
+ * Loads a screen's FXML ({@link FxmlFile}) with a controller the caller built by constructor
  * injection, so controllers never reach for singletons. The FXML still names its controller
  * class, which this loader checks, so the two cannot silently drift apart.
  */
 public final class ViewLoader {
 
-    public Parent load(String fxmlName, Object controller) {
-        URL fxml = Objects.requireNonNull(ViewLoader.class.getResource("/fxml/" + fxmlName),
-                () -> "no FXML named " + fxmlName);
+    public Parent load(FxmlFile file, Object controller) {
+        String fxmlName = file.resourcePath();
+        URL fxml = Objects.requireNonNull(ViewLoader.class.getResource(fxmlName), () -> "no FXML at " + fxmlName);
         var loader = new FXMLLoader(fxml);
         loader.setControllerFactory(type -> {
             if (!type.isInstance(controller)) {

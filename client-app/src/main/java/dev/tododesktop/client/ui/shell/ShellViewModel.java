@@ -1,70 +1,92 @@
 package dev.tododesktop.client.ui.shell;
 
+import dev.tododesktop.client.sync.SyncStatus;
 import dev.tododesktop.client.ui.Theme;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
 
 /**
- * The frame around the signed-in screens: who is signed in, the sync status line, the theme,
- * and signing out with a guard for unsynced changes.
+ * The frame around the signed-in screens: who is signed in, how sync stands, the theme, and
+ * signing out with a guard for unsynced changes. Plain Java: the app does the work behind
+ * {@link Actions}, off the FX thread where it touches disk or network.
  */
 public final class ShellViewModel {
 
-    /** The app's side of signing out; runs its own work off the FX thread. */
-    public interface SignOut {
-        /** True when the local store holds edits the server has not acknowledged. */
+    /** What the shell asks the app to do. */
+    public interface Actions {
+        /** True when the local store holds edits the server has not acknowledged. Off the FX thread. */
         CompletableFuture<Boolean> hasUnsyncedChanges();
 
+        /** Shows the choice about unsynced changes (on the FX thread) and completes with the answer. */
+        CompletableFuture<SignOutChoice> askAboutUnsyncedChanges();
+
         CompletableFuture<Void> signOut(SignOutChoice choice);
+
+        /** A sync round now, whatever the backoff says. */
+        void syncNow();
+
+        void openAccount();
+
+        void openSettings();
+
+        void openConflicts();
+
+        void changeTheme(Theme theme);
     }
 
     private final ReadOnlyStringWrapper userLabel = new ReadOnlyStringWrapper("");
-    private final StringProperty syncStatus = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper syncStatus = new ReadOnlyStringWrapper("");
     private final StringProperty notice = new SimpleStringProperty("");
-    private final ObjectProperty<Theme> theme;
-    private final SignOut signOut;
-    private final Function<Boolean, CompletableFuture<SignOutChoice>> askAboutUnsynced;
+    private final ReadOnlyObjectWrapper<Theme> theme;
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper("");
+    private final Actions actions;
     private final Executor ui;
-    private final Runnable openAccount;
-    private final Runnable openSettings;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    /**
-     * @param askAboutUnsynced shows the choice to the user (only called when there are unsynced
-     *                         changes) and completes with their answer
-     */
-    public ShellViewModel(String user, Theme initialTheme, Consumer<Theme> onThemeChange, SignOut signOut,
-                          Function<Boolean, CompletableFuture<SignOutChoice>> askAboutUnsynced, Executor ui,
-                          Runnable openAccount, Runnable openSettings) {
-        this.openSettings = Objects.requireNonNull(openSettings);
+    /** @param ui runs on the FX thread: where the answers of {@link Actions} come back to */
+    public ShellViewModel(String user, Theme initialTheme, Actions actions, Executor ui, Clock clock, ZoneId zone) {
+        this.actions = Objects.requireNonNull(actions);
         this.ui = Objects.requireNonNull(ui);
-        this.openAccount = Objects.requireNonNull(openAccount);
+        this.clock = Objects.requireNonNull(clock);
+        this.zone = Objects.requireNonNull(zone);
         userLabel.set(user);
-        theme = new SimpleObjectProperty<>(initialTheme);
-        theme.addListener((obs, was, now) -> onThemeChange.accept(now));
-        this.signOut = Objects.requireNonNull(signOut);
-        this.askAboutUnsynced = Objects.requireNonNull(askAboutUnsynced);
+        theme = new ReadOnlyObjectWrapper<>(initialTheme);
+    }
+
+    /** What the sync engine last reported. Call on the FX thread. */
+    public void showStatus(SyncStatus status) {
+        syncStatus.set(SyncStatusText.of(status, clock, zone));
+    }
+
+    public void syncNow() {
+        actions.syncNow();
     }
 
     public void openSettings() {
-        openSettings.run();
+        actions.openSettings();
     }
 
     public void openAccount() {
-        openAccount.run();
+        actions.openAccount();
+    }
+
+    public void openConflicts() {
+        actions.openConflicts();
     }
 
     public void toggleTheme() {
         theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+        actions.changeTheme(theme.get());
     }
 
     /**
@@ -72,23 +94,23 @@ public final class ShellViewModel {
      * that was carried out ({@code CANCEL} when the user kept working).
      */
     public CompletableFuture<SignOutChoice> signOut() {
-        return signOut.hasUnsyncedChanges()
+        return actions.hasUnsyncedChanges()
                 .thenComposeAsync(unsynced -> unsynced
-                        ? askAboutUnsynced.apply(true)
+                        ? actions.askAboutUnsyncedChanges()
                         : CompletableFuture.completedFuture(SignOutChoice.KEEP_FOR_LATER), ui)
                 .thenComposeAsync(choice -> {
                     if (choice == SignOutChoice.CANCEL) {
                         return CompletableFuture.completedFuture(choice);
                     }
                     busyMessage.set("Signing out…");
-                    return signOut.signOut(choice).thenApply(v -> choice);
+                    return actions.signOut(choice).thenApply(v -> choice);
                 }, ui);
     }
 
     public ReadOnlyStringProperty userLabelProperty() { return userLabel.getReadOnlyProperty(); }
-    public StringProperty syncStatusProperty() { return syncStatus; }
+    public ReadOnlyStringProperty syncStatusProperty() { return syncStatus.getReadOnlyProperty(); }
     /** Something the user should know about this session, e.g. that no keychain could keep the login. */
     public StringProperty noticeProperty() { return notice; }
-    public ObjectProperty<Theme> themeProperty() { return theme; }
+    public ReadOnlyObjectProperty<Theme> themeProperty() { return theme.getReadOnlyProperty(); }
     public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
 }

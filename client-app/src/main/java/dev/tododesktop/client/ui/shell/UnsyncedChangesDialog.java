@@ -19,6 +19,7 @@ public final class UnsyncedChangesDialog {
     public static CompletableFuture<SignOutChoice> ask(Window owner) {
         var alert = new Alert(Alert.AlertType.WARNING, null, SYNC_NOW, KEEP, DISCARD, ButtonType.CANCEL);
         alert.initOwner(owner);
+        dev.tododesktop.client.ui.WindowPlacement.centreOnOwner(owner, alert);
         alert.setTitle("Unsynced changes");
         alert.setHeaderText("Some changes have not reached the server yet.");
         alert.setContentText("Keep them on this computer to send them the next time you sign in, "

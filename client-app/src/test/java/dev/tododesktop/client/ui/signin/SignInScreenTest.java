@@ -30,7 +30,7 @@ class SignInScreenTest {
     @Start
     void start(Stage stage) {
         var model = new SignInViewModel(accounts, Platform::runLater, signedIn::add);
-        var scene = new Scene(new ViewLoader().load("sign-in.fxml", new SignInController(model)), 480, 560);
+        var scene = new Scene(new ViewLoader().load(dev.tododesktop.client.ui.FxmlFile.SIGN_IN, new SignInController(model)), 480, 560);
         Theme.LIGHT.apply(scene);
         stage.setScene(scene);
         stage.show();

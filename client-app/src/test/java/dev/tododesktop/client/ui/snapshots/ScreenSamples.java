@@ -39,7 +39,7 @@ final class ScreenSamples {
                     model.emailProperty().set("ada@example.com");
                     model.passwordProperty().set("not my password");
                     model.submit();
-                    return loader.load("sign-in.fxml", new SignInController(model));
+                    return loader.load(dev.tododesktop.client.ui.FxmlFile.SIGN_IN, new SignInController(model));
                 }),
                 new Sample("register", 520, 640, () -> {
                     var model = new SignInViewModel(answering(new AuthOutcome.InvalidFields(List.of(
@@ -50,12 +50,12 @@ final class ScreenSamples {
                     model.emailProperty().set("ada@example.com");
                     model.passwordProperty().set("password1");
                     model.submit();
-                    return loader.load("sign-in.fxml", new SignInController(model));
+                    return loader.load(dev.tododesktop.client.ui.FxmlFile.SIGN_IN, new SignInController(model));
                 }),
                 new Sample("tasks", 960, 620, () -> {
                     var model = new TasksViewModel(sampleStore(), Runnable::run, Runnable::run, SAMPLE_CLOCK, ZoneOffset.UTC, () -> { });
                     var editor = new TaskEditorViewModel(model);
-                    var view = loader.load("tasks.fxml", new TasksController(model, editor, () -> { }));
+                    var view = loader.load(dev.tododesktop.client.ui.FxmlFile.TASKS, new TasksController(model, editor, () -> { }));
                     model.refresh().join();
                     model.tasks().stream().filter(t -> t.title().startsWith("Renew")).findFirst()
                             .ifPresent(t -> editor.show(Optional.of(t)));

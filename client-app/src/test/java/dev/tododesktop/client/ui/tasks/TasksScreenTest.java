@@ -46,7 +46,7 @@ class TasksScreenTest {
         io = Executors.newSingleThreadExecutor();
         var model = new TasksViewModel(store, io, Platform::runLater, Clock.systemUTC(), ZoneId.systemDefault(), () -> { });
         var editor = new TaskEditorViewModel(model);
-        var scene = new Scene(new ViewLoader().load("tasks.fxml", new TasksController(model, editor, () -> { })), 900, 600);
+        var scene = new Scene(new ViewLoader().load(dev.tododesktop.client.ui.FxmlFile.TASKS, new TasksController(model, editor, () -> { })), 900, 600);
         Theme.LIGHT.apply(scene);
         stage.setScene(scene);
         stage.show();
