@@ -45,7 +45,8 @@ class OpenApiDriftTest {
     private static final ObjectMapper MAPPER = ApiJson.mapper();
     /** Optional in JSON: the record leaves the property out in these cases. */
     private static final Set<JsonInclude.Include> OMITTABLE = Set.of(
-            JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_EMPTY);
+            JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_EMPTY,
+            JsonInclude.Include.NON_DEFAULT);
 
     private static JsonNode openApi;
     private static Map<String, Class<?>> contractTypes;

@@ -123,7 +123,8 @@ public final class ServerComponents implements AutoCloseable {
         };
         var writes = new UserWrites(database, clock, notifier);
         var tasks = new TaskService(database, repository, writes);
-        var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
+        var answers = new AppliedMutations();
+        var sync = new SyncService(database, repository, writes, new MutationApplier(repository, answers), answers);
         var scope = new UserScope(accessGuard);
         var bodies = new JsonBodies(ApiJson.mapper());
         var streams = new EventStreams(hub, newest, accessGuard::stillValid, liveSessions::refresh,

@@ -360,19 +360,22 @@ public final class SyncEngine implements AutoCloseable {
         if (isSignedOutOrClosed() || !signedInAsUs()) {
             return failure(SyncReport.Outcome.SIGNED_OUT, "signed out", startNanos, counts);
         }
-        // Push: each batch holds at most one mutation per task, so loop until the outbox is empty.
+        // Push in batches until the outbox is empty. Each push also acknowledges the answers
+        // stored since the last one, so the server can forget them (docs/sync.md, "Answers").
         while (true) {
             List<Mutation> batch = store.sync().nextBatch(options.pushBatchSize());
             if (batch.isEmpty()) {
                 break;
             }
-            ApiResult<SyncPushResponse> answer =
-                    api.sync().push(new SyncPushRequest(batch.stream().map(Wire::toContract).toList()));
+            List<UUID> acknowledged = store.sync().answersToAcknowledge(SyncPushRequest.MAX_ACKNOWLEDGED);
+            ApiResult<SyncPushResponse> answer = api.sync().push(
+                    new SyncPushRequest(batch.stream().map(Wire::toContract).toList(), acknowledged));
             if (!(answer instanceof ApiResult.Ok<SyncPushResponse>(SyncPushResponse response))) {
                 return failure(answer, startNanos, counts);
             }
             List<MutationResult> results = response.results().stream().map(Wire::toStore).toList();
             store.sync().acknowledge(results);
+            store.sync().answersDelivered(acknowledged);
             Set<UUID> sent = new HashSet<>();
             batch.forEach(m -> sent.add(m.mutationId()));
             int answered = 0;
@@ -381,8 +384,11 @@ public final class SyncEngine implements AutoCloseable {
                     continue;
                 }
                 answered++;
+                if (result.replayed()) {
+                    counts.duplicates++;
+                }
                 switch (result) {
-                    case MutationResult.Duplicate d -> counts.duplicates++;
+                    case MutationResult.Duplicate d -> { }
                     case MutationResult.Conflict c -> counts.conflicts++;
                     case MutationResult.Invalid i -> counts.invalid++;
                     case MutationResult.Applied a -> { }

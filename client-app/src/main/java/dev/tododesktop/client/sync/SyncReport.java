@@ -8,6 +8,7 @@ import java.util.Optional;
  * before it stopped (pushed mutations are acknowledged as they come back).
  *
  * @param pushed    mutations the server answered
+ * @param duplicates answers the server gave again for resent mutations (the first was lost)
  * @param conflicts answers with status conflict
  * @param invalid   answers with status invalid
  * @param pulled    changes pulled and applied

@@ -83,12 +83,16 @@ final class Wire {
     static MutationResult toStore(dev.tododesktop.contract.sync.MutationResult r) {
         Optional<ServerTask> task = Optional.ofNullable(r.task()).map(Wire::toServerTask);
         MutationStatus status = r.status();
+        OptionalLong version = r.version() == null ? OptionalLong.empty() : OptionalLong.of(r.version());
+        boolean replayed = r.replayed();
         return switch (status) {
-            case APPLIED -> new MutationResult.Applied(r.mutationId(), task);
+            case APPLIED -> new MutationResult.Applied(r.mutationId(), task, version, replayed);
             case DUPLICATE -> new MutationResult.Duplicate(r.mutationId(), task);
-            case CONFLICT -> task.<MutationResult>map(t -> new MutationResult.Conflict(r.mutationId(), t, fields(r.conflicts())))
-                    .orElseGet(() -> new MutationResult.Invalid(r.mutationId(), "the server reported a conflict without the task"));
-            case INVALID -> new MutationResult.Invalid(r.mutationId(), message(r.error()));
+            case CONFLICT -> task.<MutationResult>map(t -> new MutationResult.Conflict(r.mutationId(), t, fields(r.conflicts()),
+                            version, replayed))
+                    .orElseGet(() -> new MutationResult.Invalid(r.mutationId(), "the server reported a conflict without the task",
+                            replayed));
+            case INVALID -> new MutationResult.Invalid(r.mutationId(), message(r.error()), replayed);
         };
     }
 

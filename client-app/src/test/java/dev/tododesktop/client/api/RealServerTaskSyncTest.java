@@ -81,7 +81,7 @@ class RealServerTaskSyncTest {
     }
 
     @Test
-    void push_resent_after_a_lost_answer_is_duplicate_and_pull_replicates_after_a_silent_refresh() {
+    void push_resent_after_a_lost_answer_gets_its_answers_again_and_pull_replicates_after_a_silent_refresh() {
         UUID taskId = UUID.randomUUID();
         UUID createId = UUID.randomUUID();
         var batch = new SyncPushRequest(List.of(
@@ -91,7 +91,10 @@ class RealServerTaskSyncTest {
         List<MutationResult> first = client.sync().push(batch).okValue().orElseThrow().results();
         assertThat(first).extracting(MutationResult::status).containsExactly(MutationStatus.APPLIED, MutationStatus.APPLIED);
         List<MutationResult> again = client.sync().push(batch).okValue().orElseThrow().results();
-        assertThat(again).extracting(MutationResult::status).containsExactly(MutationStatus.DUPLICATE, MutationStatus.DUPLICATE);
+        // The first answers again, marked as replays (docs/sync.md, "Answers").
+        assertThat(again).extracting(MutationResult::status).containsExactly(MutationStatus.APPLIED, MutationStatus.APPLIED);
+        assertThat(again).extracting(MutationResult::replayed).containsExactly(true, true);
+        assertThat(again).extracting(MutationResult::version).containsExactly(1L, 2L);
 
         server.clock.advance(RealServer.PAST_ACCESS_EXPIRY); // the sync engine will meet this after a night offline
         var pulled = client.sync().pull(Optional.empty(), 100).okValue().orElseThrow();

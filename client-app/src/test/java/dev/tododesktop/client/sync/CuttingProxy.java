@@ -16,10 +16,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -89,19 +86,7 @@ final class CuttingProxy implements AutoCloseable {
                             + "\"status\":410,\"detail\":\"Pull again without a cursor.\"}")
                     .build();
         }
-        HttpUrl url = target.newBuilder().encodedPath(in.getUrl().encodedPath())
-                .encodedQuery(in.getUrl().encodedQuery()).build();
-        Request.Builder out = new Request.Builder().url(url);
-        String auth = in.getHeaders().get("Authorization");
-        if (auth != null) {
-            out.header("Authorization", auth);
-        }
-        byte[] body = in.getBody() == null ? new byte[0] : in.getBody().toByteArray();
-        if ("GET".equals(in.getMethod()) || ("DELETE".equals(in.getMethod()) && body.length == 0)) {
-            out.method(in.getMethod(), null);
-        } else {
-            out.method(in.getMethod(), RequestBody.create(body, MediaType.get("application/json")));
-        }
+        byte[] body = Upstream.body(in);
         if (isPush) {
             try {
                 for (JsonNode m : JSON.readTree(body).get("mutations")) {
@@ -111,7 +96,7 @@ final class CuttingProxy implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        try (Response response = http.newCall(out.build()).execute()) {
+        try (Response response = http.newCall(Upstream.request(in, target)).execute()) {
             if (isPush) {
                 pushesForwarded.incrementAndGet();
                 if (cutNextPush.compareAndSet(true, false)) {

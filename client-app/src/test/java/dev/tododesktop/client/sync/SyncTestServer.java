@@ -75,10 +75,15 @@ final class SyncTestServer implements AutoCloseable {
     }
 
     Device device(String name, String email, SyncEngine.Options options, URI via, RetryPolicy retries) {
+        return device(name, email, options, via, retries, Duration.ofSeconds(10));
+    }
+
+    Device device(String name, String email, SyncEngine.Options options, URI via, RetryPolicy retries,
+                  Duration readTimeout) {
         TodoApiClient client = TodoApiClient.builder(via, new SessionOnlyStore("test"))
                 .deviceName(name)
                 .retryPolicy(retries)
-                .readTimeout(Duration.ofSeconds(10))
+                .readTimeout(readTimeout)
                 .build();
         var login = client.login(new LoginRequest(email, PASSWORD, name));
         if (!(login instanceof ApiResult.Ok<UserView>(UserView user))) {

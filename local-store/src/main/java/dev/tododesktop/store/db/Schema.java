@@ -79,7 +79,14 @@ public final class Schema {
                         task_id TEXT NOT NULL,
                         fields TEXT NOT NULL,
                         message TEXT NOT NULL,
-                        detected_at INTEGER NOT NULL) STRICT""")));
+                        detected_at INTEGER NOT NULL) STRICT""")),
+            new Migration(2, "answers to acknowledge to the server", List.of(
+                    // Mutations whose answers were applied here; the next push acknowledges them so the
+                    // server, which keeps every answer for replay until then, can forget it.
+                    """
+                    CREATE TABLE answered_mutation (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        mutation_id TEXT NOT NULL UNIQUE) STRICT""")));
 
     public static int latestVersion() {
         return MIGRATIONS.getLast().version();

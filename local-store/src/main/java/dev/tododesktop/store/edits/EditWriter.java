@@ -28,10 +28,14 @@ public final class EditWriter {
         this.mutationIds = mutationIds;
     }
 
+    /**
+     * The entry's base is the server version this device holds; an edit of a task whose create
+     * is not acknowledged yet was made on what that create produces, version 1.
+     */
     public Mutation enqueue(Connection c, MutationType type, UUID taskId, TaskEdit fields) throws SQLException {
         OptionalLong baseVersion = TaskTables.findBase(c, taskId)
                 .map(Task::serverVersion)
-                .orElse(OptionalLong.empty());
+                .orElse(type == MutationType.CREATE ? OptionalLong.empty() : OptionalLong.of(Outbox.CREATED_VERSION));
         Mutation m = new Mutation(mutationIds.get(), type, taskId, baseVersion, fields, clock.instant());
         Outbox.append(c, m);
         Materializer.refresh(c, taskId);

@@ -18,10 +18,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Row I/O for the ordered {@code outbox} table. Entries are never merged or rewritten except
- * for their base version ({@link #rebaseUnversioned}, {@link #rebaseFrom}), so a mutation_id that may have been sent always keeps its fields.
+ * Row I/O for the ordered {@code outbox} table. Entries are never merged or rewritten, so a
+ * mutation_id that may have been sent always keeps its fields and its base version (the one
+ * exception: {@link #rebaseUnversioned}, for entries older versions of the app stored).
  */
 public final class Outbox {
+    /** The version a create gives a new task on the server (docs/sync.md, "Storage"). */
+    public static final long CREATED_VERSION = 1;
+
     private static final String COLUMNS = "mutation_id, type, task_id, base_version, fields, made_at";
 
     private Outbox() {
@@ -60,20 +64,29 @@ public final class Outbox {
     }
 
     /**
-     * Up to {@code limit} entries in outbox order, at most one per task: a task's later edit
-     * is based on the result of its earlier one, so it waits until that one is acknowledged
-     * and, where that is safe, re-based onto the version the server assigned (see SyncStore).
+     * Up to {@code limit} entries in outbox order, several of one task included: each carries
+     * the base its user saw, and the server applies a device's edits on top of its own earlier
+     * ones (docs/sync.md). Only an update stored without a base (older versions of the app did
+     * that for edits made on an unacknowledged create) waits, with the task's later entries,
+     * until an earlier entry of its task is answered and gives it that create's version.
      */
     public static List<Mutation> nextBatch(Connection c, int limit) throws SQLException {
         List<Mutation> batch = new ArrayList<>();
-        Set<UUID> tasks = new HashSet<>();
+        Set<UUID> inBatch = new HashSet<>();
+        Set<UUID> waiting = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox ORDER BY seq");
              ResultSet rs = ps.executeQuery()) {
             while (batch.size() < limit && rs.next()) {
                 Mutation m = read(rs);
-                if (tasks.add(m.taskId())) {
-                    batch.add(m);
+                if (waiting.contains(m.taskId())) {
+                    continue;
                 }
+                if (m.type() == MutationType.UPDATE && m.baseVersion().isEmpty() && inBatch.contains(m.taskId())) {
+                    waiting.add(m.taskId());
+                    continue;
+                }
+                inBatch.add(m.taskId());
+                batch.add(m);
             }
         }
         return batch;
@@ -86,37 +99,12 @@ public final class Outbox {
         }
     }
 
-    /**
-     * Marks the task's remaining entries as based on {@code version}, the server's answer to an
-     * earlier one of them: they were made on top of it. A newer base they already have is kept.
-     */
-    public static void rebase(Connection c, UUID taskId, long version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET base_version = ? "
-                + "WHERE task_id = ? AND (base_version IS NULL OR base_version < ?)")) {
-            ps.setLong(1, version);
-            ps.setString(2, taskId.toString());
-            ps.setLong(3, version);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Gives the task's pending edits that have no version yet (made after its create) {@code version}. */
+    /** Gives the task's pending entries stored without a version (made on its create) {@code version}. */
     public static void rebaseUnversioned(Connection c, UUID taskId, long version) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET base_version = ? "
                 + "WHERE task_id = ? AND base_version IS NULL")) {
             ps.setLong(1, version);
             ps.setString(2, taskId.toString());
-            ps.executeUpdate();
-        }
-    }
-
-    /** Moves the task's pending edits based on exactly {@code from} to {@code to}. */
-    public static void rebaseFrom(Connection c, UUID taskId, long from, long to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET base_version = ? "
-                + "WHERE task_id = ? AND base_version = ?")) {
-            ps.setLong(1, to);
-            ps.setString(2, taskId.toString());
-            ps.setLong(3, from);
             ps.executeUpdate();
         }
     }

@@ -39,10 +39,9 @@ public final class SyncStore {
     }
 
     /**
-     * Up to {@code max} pending mutations in the order they were made, at most one per task
-     * (a task's next edit is handed out once the previous one is acknowledged, re-based on
-     * the version the server returned). Nothing is marked: taking the same batch again after
-     * a lost answer is safe because the server answers a resent mutation_id with "duplicate".
+     * Up to {@code max} pending mutations in the order they were made (see
+     * {@link Outbox#nextBatch}). Nothing is marked: taking the same batch again after a lost
+     * answer is safe because the server answers a resent mutation_id with its first answer.
      */
     public List<Mutation> nextBatch(int max) {
         if (max <= 0) {
@@ -51,7 +50,12 @@ public final class SyncStore {
         return db.read(c -> Outbox.nextBatch(c, max));
     }
 
-    /** Applies the server's answers in one transaction; answers for unknown mutation ids are ignored. */
+    /**
+     * Applies the server's answers in one transaction: each pending mutation answered leaves the
+     * outbox and ends applied, as a conflict or as an error (never silently), and its id is kept
+     * until {@link #answersDelivered} says the server was told that the answer arrived. Answers
+     * for unknown mutation ids change nothing else.
+     */
     public void acknowledge(List<? extends MutationResult> results) {
         db.write(c -> {
             for (MutationResult result : results) {
@@ -59,7 +63,24 @@ public final class SyncStore {
                 if (pending.isPresent()) {
                     acknowledge(c, pending.get(), result);
                 }
+                AnsweredMutations.add(c, result.mutationId());
             }
+            return null;
+        });
+    }
+
+    /**
+     * Mutation ids whose answers are stored here but not yet acknowledged to the server, oldest
+     * first: the next push carries them, so the server may forget those answers.
+     */
+    public List<UUID> answersToAcknowledge(int max) {
+        return db.read(c -> AnsweredMutations.oldest(c, max));
+    }
+
+    /** The server accepted a push that acknowledged these answers. */
+    public void answersDelivered(List<UUID> mutationIds) {
+        db.write(c -> {
+            AnsweredMutations.remove(c, mutationIds);
             return null;
         });
     }
@@ -67,28 +88,33 @@ public final class SyncStore {
     private void acknowledge(Connection c, Mutation m, MutationResult result) throws SQLException {
         Outbox.remove(c, m.mutationId());
         switch (result) {
-            case MutationResult.Applied(var _, var task) -> adoptAnswer(c, m, task);
-            case MutationResult.Duplicate(var _, var task) -> adoptAnswer(c, m, task);
-            case MutationResult.Conflict(var _, var task, var fields) -> {
-                adoptAnswer(c, m, Optional.of(task));
+            case MutationResult.Applied(var _, var task, var version, var _) -> adoptAnswer(c, m, task, version);
+            case MutationResult.Duplicate(var _, var task) -> {
+                adoptAnswer(c, m, task, OptionalLong.empty());
+                if (task.isPresent()) {
+                    reportUnknownOutcome(c, m, task.get());
+                }
+            }
+            case MutationResult.Conflict(var _, var task, var fields, var version, var _) -> {
+                adoptAnswer(c, m, Optional.of(task), version);
                 recordConflict(c, m, task, fields);
             }
-            case MutationResult.Invalid(var _, var message) ->
+            case MutationResult.Invalid(var _, var message, var _) ->
                     ConflictTables.putError(c, m, message, clock.instant());
         }
         Materializer.refresh(c, m.taskId());
     }
 
     /**
-     * The answer's task becomes the base. The task's later edits are re-based on its version only
-     * where that cannot hide another device's change: edits still without a version (made after
-     * an unacknowledged create) always, and edits made on the same version as this one only when
-     * the answer is exactly one version past it, i.e. this mutation was the only change in
-     * between (the server adds one per change). Otherwise they keep the version the user saw, so
-     * the server's field merge reports another device's change to a field they set as a
-     * conflict instead of silently overwriting it.
+     * The answer's task becomes the base (unless the base is newer). Pending edits are never
+     * re-based: each keeps the version its user saw, and the server, which knows who wrote
+     * each field, applies what this device wrote on top of its own earlier edits and reports
+     * what another device changed since (docs/sync.md, "The merge rule"). The one exception is
+     * an edit stored without a version by an older version of this app, made on top of a create
+     * not yet acknowledged: it was made on the version that create produced.
      */
-    private static void adoptAnswer(Connection c, Mutation m, Optional<ServerTask> answer) throws SQLException {
+    private static void adoptAnswer(Connection c, Mutation m, Optional<ServerTask> answer, OptionalLong version)
+            throws SQLException {
         if (answer.isEmpty()) {
             if (m.type() == MutationType.DELETE) {
                 TaskTables.deleteBase(c, m.taskId());
@@ -97,27 +123,49 @@ public final class SyncStore {
         }
         ServerTask task = answer.get();
         adoptBase(c, task);
-        Outbox.rebaseUnversioned(c, m.taskId(), task.version());
-        if (m.baseVersion().isPresent() && task.version() == m.baseVersion().getAsLong() + 1) {
-            Outbox.rebaseFrom(c, m.taskId(), m.baseVersion().getAsLong(), task.version());
+        if (m.type() == MutationType.CREATE) {
+            Outbox.rebaseUnversioned(c, m.taskId(), version.orElse(Outbox.CREATED_VERSION));
         }
     }
 
+    /**
+     * A field the server kept its own value for becomes an open conflict, unless the server's
+     * value (as it is now: a replayed answer carries the current task) already equals ours.
+     */
     private void recordConflict(Connection c, Mutation m, ServerTask server, Set<TaskField> fields)
             throws SQLException {
         switch (server) {
             case ServerTask.Live(Task task) -> {
                 // A field this mutation did not set cannot have a local side; nothing to ask about.
                 for (TaskField field : fields) {
-                    if (!m.fields().fields().contains(field)) {
-                        continue;
+                    if (m.fields().fields().contains(field)) {
+                        putConflictIfDifferent(c, m, task, field);
                     }
-                    ConflictTables.putConflict(c, m.taskId(), field, m.fields().only(Set.of(field)),
-                            TaskEdit.fieldOf(task, field), clock.instant());
                 }
             }
             case ServerTask.Tombstone t ->
                     ConflictTables.putError(c, m, "the task was deleted on another device", clock.instant());
+        }
+    }
+
+    /**
+     * A mutation applied before the server kept answers: whether a field was kept back is not
+     * known, so every field of an update that now differs from the server's value is shown as a
+     * conflict. It may be one another device made later, but nothing is lost without a trace.
+     */
+    private void reportUnknownOutcome(Connection c, Mutation m, ServerTask now) throws SQLException {
+        if (m.type() == MutationType.UPDATE && now instanceof ServerTask.Live(Task task)) {
+            for (TaskField field : m.fields().fields()) {
+                putConflictIfDifferent(c, m, task, field);
+            }
+        }
+    }
+
+    private void putConflictIfDifferent(Connection c, Mutation m, Task server, TaskField field) throws SQLException {
+        TaskEdit local = m.fields().only(Set.of(field));
+        TaskEdit theirs = TaskEdit.fieldOf(server, field);
+        if (!local.equals(theirs)) {
+            ConflictTables.putConflict(c, m.taskId(), field, local, theirs, clock.instant());
         }
     }
 

@@ -48,13 +48,15 @@ class SyncStoreTest {
     }
 
     @Test
-    void batchesComeInOrderOnePerTaskUpToTheLimit() {
+    void batchesComeInOrderUpToTheLimitEditsOfANewTaskBasedOnItsCreate() {
         Task a = store.edits().create(TaskEdit.none().title("a"));
         Task b = store.edits().create(TaskEdit.none().title("b"));
         store.edits().update(a.id(), TaskEdit.none().title("a2"));
         Task c = store.edits().create(TaskEdit.none().title("c"));
 
-        assertThat(sync.nextBatch(10)).extracting(Mutation::taskId).containsExactly(a.id(), b.id(), c.id());
+        assertThat(sync.nextBatch(10)).extracting(Mutation::taskId).containsExactly(a.id(), b.id(), a.id(), c.id());
+        // The edit was made on what the create produces: version 1 (docs/sync.md).
+        assertThat(sync.nextBatch(10).get(2).baseVersion()).hasValue(1);
         assertThat(sync.nextBatch(2)).extracting(Mutation::taskId).containsExactly(a.id(), b.id());
         assertThat(sync.pendingCount()).isEqualTo(4);
         assertThatThrownBy(() -> sync.nextBatch(0)).isInstanceOf(IllegalArgumentException.class);
@@ -77,6 +79,83 @@ class SyncStoreTest {
         Task visible = store.tasks().get(a.id()).orElseThrow();
         assertThat(visible.description()).isEqualTo("later");
         assertThat(visible.serverVersion()).hasValue(1);
+    }
+
+    @Test
+    void anEditStoredWithoutABaseByAnOlderAppWaitsForItsCreateAndTakesTheVersionItProduced() {
+        Task a = store.edits().create(TaskEdit.none().title("a"));
+        UUID legacy = UUID.randomUUID();
+        // As the previous version of the app stored an edit made on an unacknowledged create.
+        withConnection(c -> {
+            dev.tododesktop.store.outbox.Outbox.append(c, new Mutation(legacy, MutationType.UPDATE, a.id(),
+                    OptionalLong.empty(), TaskEdit.none().title("a2"), dev.tododesktop.store.Fixtures.T0));
+            return null;
+        });
+        assertThat(sync.nextBatch(10)).extracting(Mutation::mutationId).doesNotContain(legacy);
+        Mutation create = sync.nextBatch(10).getFirst();
+        // Replayed: the task is at version 5 now, but the create made version 1.
+        sync.acknowledge(List.of(new MutationResult.Applied(create.mutationId(), Optional.of(serverTask(a, 5)),
+                OptionalLong.of(1), true)));
+        assertThat(sync.nextBatch(10)).singleElement().satisfies(m -> {
+            assertThat(m.mutationId()).isEqualTo(legacy);
+            assertThat(m.baseVersion()).hasValue(1);
+        });
+    }
+
+    @Test
+    void aReplayedConflictIsAConflictUnlessTheServerNowHoldsTheSameValue() {
+        UUID id = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        sync.applyPull(List.of(serverTask(id, "original", 1), serverTask(other, "original", 1)), "c1");
+        store.edits().update(id, TaskEdit.none().title("mine"));
+        store.edits().update(other, TaskEdit.none().title("mine too"));
+        List<Mutation> sent = sync.nextBatch(10);
+        sync.acknowledge(List.of(
+                new MutationResult.Conflict(sent.get(0).mutationId(), serverTask(id, "theirs", 4), Set.of(TaskField.TITLE),
+                        OptionalLong.of(2), true),
+                new MutationResult.Conflict(sent.get(1).mutationId(), serverTask(other, "mine too", 4), Set.of(TaskField.TITLE),
+                        OptionalLong.of(2), true)));
+        assertThat(store.conflicts().open()).singleElement().satisfies(c -> {
+            assertThat(c.taskId()).isEqualTo(id);
+            assertThat(c.serverValue()).isEqualTo(TaskEdit.none().title("theirs"));
+        });
+        assertThat(sync.pendingCount()).isZero();
+    }
+
+    @Test
+    void anUpdateAppliedBeforeTheServerKeptAnswersShowsEveryFieldThatNowDiffersAsAConflict() {
+        UUID id = UUID.randomUUID();
+        sync.applyPull(List.of(serverTask(id, "original", 1)), "c1");
+        store.edits().update(id, TaskEdit.none().title("mine").description(""));
+        Mutation sent = sync.nextBatch(1).getFirst();
+        sync.acknowledge(List.of(new MutationResult.Duplicate(sent.mutationId(), Optional.of(serverTask(id, "theirs", 3)))));
+        // The description equals the server's: nothing to show. The title may have been kept back: shown.
+        assertThat(store.conflicts().open()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo(TaskField.TITLE);
+            assertThat(c.localValue()).isEqualTo(TaskEdit.none().title("mine"));
+        });
+    }
+
+    @Test
+    void answersAreAcknowledgedOnceTheServerHasBeenTold() {
+        Task a = store.edits().create(TaskEdit.none().title("a"));
+        Task b = store.edits().create(TaskEdit.none().title("b"));
+        List<Mutation> sent = sync.nextBatch(10);
+        assertThat(sync.answersToAcknowledge(10)).isEmpty();
+        sync.acknowledge(List.of(new MutationResult.Applied(sent.get(0).mutationId(), Optional.of(serverTask(a, 1))),
+                new MutationResult.Invalid(sent.get(1).mutationId(), "no")));
+        List<UUID> acks = sync.answersToAcknowledge(10);
+        assertThat(acks).containsExactly(sent.get(0).mutationId(), sent.get(1).mutationId());
+        assertThat(sync.answersToAcknowledge(1)).containsExactly(sent.get(0).mutationId());
+        sync.answersDelivered(acks);
+        assertThat(sync.answersToAcknowledge(10)).isEmpty();
+        assertThat(b.id()).isNotNull();
+    }
+
+    private void withConnection(dev.tododesktop.store.db.SqlWork<Void> work) {
+        try (var db = dev.tododesktop.store.db.Database.open(store.file())) {
+            db.write(work);
+        }
     }
 
     @Test

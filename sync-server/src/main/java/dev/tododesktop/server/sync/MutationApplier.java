@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Applies one sync mutation inside the user's push transaction and says what happened. Never
@@ -34,24 +35,19 @@ public final class MutationApplier {
         this.applied = applied;
     }
 
-    /** Applies one mutation on its own (the same rules as in a push). */
-    public MutationResult apply(UserTransaction tx, Mutation m) {
-        var batch = PushBatch.single(tx, repository);
-        var result = apply(tx, m, batch);
-        batch.flush();
-        applied.recordAll(tx.handle(), tx.userId(), batch.newlyApplied(), tx.now());
-        return result;
-    }
-
-    /** Applies a push's mutations in order, with one read of the tasks and ids they name. */
-    public List<MutationResult> applyAll(UserTransaction tx, List<Mutation> mutations) {
-        var batch = PushBatch.load(tx, repository, applied, mutations);
+    /**
+     * Applies a push's mutations in order, with one read of the tasks and ids they name.
+     * {@code session} is the pushing device's session (null when not known): its writes are
+     * recorded under it, and a field it wrote itself is its own, never a conflict.
+     */
+    public List<MutationResult> applyAll(UserTransaction tx, List<Mutation> mutations, UUID session) {
+        var batch = PushBatch.load(tx, repository, applied, mutations, session);
         var results = new ArrayList<MutationResult>(mutations.size());
         for (var m : mutations) {
             results.add(apply(tx, m, batch));
         }
         batch.flush();
-        applied.recordAll(tx.handle(), tx.userId(), batch.newlyApplied(), tx.now());
+        applied.recordAll(tx.handle(), tx.userId(), batch.newAnswers(), tx.now());
         return results;
     }
 
@@ -63,9 +59,11 @@ public final class MutationApplier {
             if (m.taskId() == null) errors.add(new FieldError("task_id", "A mutation needs a task_id."));
             return MutationResult.invalid(m.mutationId(), ApiException.validation(errors).problem());
         }
-        if (batch.alreadyApplied(m.mutationId())) {
-            var task = batch.appliedTask(m.mutationId()).flatMap(batch::task).map(StoredTask::toChange).orElse(null);
-            return MutationResult.duplicate(m.mutationId(), task);
+        var earlier = batch.earlierAnswer(m.mutationId());
+        if (earlier.isPresent()) {
+            // An answer, once given, is the answer: the same outcome again, with the task as it is now.
+            var task = batch.task(earlier.get().taskId()).map(StoredTask::toChange).orElse(null);
+            return earlier.get().replay(m.mutationId(), task);
         }
         var result = switch (m.type()) {
             case CREATE -> create(tx, m, batch);
@@ -73,9 +71,7 @@ public final class MutationApplier {
             case SET_COMPLETED -> setCompleted(tx, m, batch);
             case DELETE -> delete(tx, m, batch);
         };
-        if (result.status() != MutationStatus.INVALID) {
-            batch.applied(m.mutationId(), m.taskId());
-        }
+        batch.answered(m.mutationId(), m.taskId(), result);
         return result;
     }
 
@@ -96,7 +92,7 @@ public final class MutationApplier {
                     ? MutationResult.applied(m.mutationId(), current.toChange())
                     : MutationResult.conflict(m.mutationId(), current.toChange(), List.copyOf(differing));
         }
-        var task = StoredTask.created(m.taskId(), tx.userId(), fields, tx.now(), tx.nextSeq());
+        var task = StoredTask.created(m.taskId(), tx.userId(), fields, tx.now(), tx.nextSeq(), batch.writer());
         if (!batch.insert(task)) {
             return invalid(m, ApiException.conflict("task-id-taken", "This task id is not available; choose another one."));
         }
@@ -104,9 +100,11 @@ public final class MutationApplier {
     }
 
     /**
-     * The field-level merge. A field whose stamp is at most {@code base_version} was not changed
-     * since the client's copy, so the client's value applies; a field changed since then keeps
-     * the server's value and is reported, unless both sides already agree.
+     * The field-level merge (docs/sync.md, "The merge rule"). A field whose stamp is at most
+     * {@code base_version} was not changed since the client's copy, and a field whose current
+     * value the pushing session wrote itself is its own earlier edit: either way the client's
+     * value applies. A field another writer changed since the base keeps the server's value and
+     * is reported, unless both sides already agree.
      */
     private MutationResult update(UserTransaction tx, Mutation m, PushBatch batch) {
         var found = batch.task(m.taskId());
@@ -134,13 +132,13 @@ public final class MutationApplier {
         var toApply = new LinkedHashSet<String>();
         var conflicts = new ArrayList<String>();
         for (String field : differing) {
-            if (current.stamps().of(field) <= base || batch.wroteEarlier(m.taskId(), field)) {
+            if (current.stamps().of(field) <= base || batch.ownValue(current, field) || batch.wroteEarlier(m.taskId(), field)) {
                 toApply.add(field);
             } else {
                 conflicts.add(field);
             }
         }
-        var after = current.applying(fields, toApply, tx.now(), tx::nextSeq);
+        var after = current.applying(fields, toApply, tx.now(), tx::nextSeq, batch.writer());
         if (after != current) {
             batch.changed(current, after, toApply);
         }
@@ -163,7 +161,7 @@ public final class MutationApplier {
             return MutationResult.conflict(m.mutationId(), current.toChange(), List.of(TaskUpdate.COMPLETED));
         }
         var update = new TaskUpdate(null, null, m.fields().completed(), null, null, null);
-        var after = current.applying(update, update.presentFields(), tx.now(), tx::nextSeq);
+        var after = current.applying(update, update.presentFields(), tx.now(), tx::nextSeq, batch.writer());
         if (after != current) {
             batch.changed(current, after, Set.of());
         }

@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * The working set of one push, inside its transaction: the tasks its mutations name and the
- * mutation ids already applied, each read in one query up front instead of one per mutation;
- * newly applied mutation ids, written in one batch at the end; and the fields each task had
+ * answers its mutation ids already got, each read in one query up front instead of one per
+ * mutation; new answers, written in one batch at the end; the pushing session (the writer its
+ * writes are recorded under); and the fields each task had
  * written by earlier mutations of the same push (a client that edits a field twice offline
  * sends both edits on the same base; the second must not conflict with the first, and the
  * user's lock guarantees nobody else wrote in between).
@@ -28,8 +29,10 @@ final class PushBatch {
     private final TaskRepository repository;
     private final Map<UUID, StoredTask> tasks;
     private final Set<UUID> loaded;
-    private final Map<UUID, UUID> appliedBefore;
-    private final Map<UUID, UUID> appliedNow = new LinkedHashMap<>();
+    private final Map<UUID, AppliedMutations.Answer> answeredBefore;
+    private final Map<UUID, AppliedMutations.Answer> answeredNow = new LinkedHashMap<>();
+    /** The pushing session's id as stored in the *_by columns, or null when not known. */
+    private final String writer;
     private final Map<UUID, Set<String>> written = new HashMap<>();
     /** Rows this push changed but has not written yet, with the row as it was read (insertion order). */
     private final Map<UUID, StoredTask> dirtyOriginals = new LinkedHashMap<>();
@@ -42,13 +45,14 @@ final class PushBatch {
     private final Map<UUID, StoredTask> pendingInserts = new LinkedHashMap<>();
 
     private PushBatch(UserTransaction tx, TaskRepository repository, Map<UUID, StoredTask> tasks, Set<UUID> loaded,
-                      Map<UUID, UUID> appliedBefore, Set<UUID> takenElsewhere) {
+                      Map<UUID, AppliedMutations.Answer> answeredBefore, Set<UUID> takenElsewhere, UUID session) {
         this.tx = tx;
         this.repository = repository;
         this.tasks = tasks;
         this.loaded = loaded;
-        this.appliedBefore = appliedBefore;
+        this.answeredBefore = answeredBefore;
         this.takenElsewhere = takenElsewhere;
+        this.writer = session == null ? null : session.toString();
     }
 
     /**
@@ -63,7 +67,8 @@ final class PushBatch {
         }
     }
 
-    static PushBatch load(UserTransaction tx, TaskRepository repository, AppliedMutations applied, List<Mutation> mutations) {
+    static PushBatch load(UserTransaction tx, TaskRepository repository, AppliedMutations applied, List<Mutation> mutations,
+                          UUID session) {
         var taskIds = new HashSet<UUID>();
         var mutationIds = new HashSet<UUID>();
         for (var m : mutations) {
@@ -71,9 +76,10 @@ final class PushBatch {
             if (m.mutationId() != null) mutationIds.add(m.mutationId());
         }
         var tasks = new HashMap<>(repository.findAll(tx.handle(), tx.userId(), taskIds));
-        var appliedBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds, repository.ids());
-        // A duplicate may name a task outside this push's ids (its first sending named it).
-        var extra = new HashSet<>(appliedBefore.values());
+        var answeredBefore = applied.findAll(tx.handle(), tx.userId(), mutationIds, repository.ids());
+        // A resend may name a task outside this push's ids (its first sending named it).
+        var extra = new HashSet<UUID>();
+        answeredBefore.values().forEach(a -> extra.add(a.taskId()));
         extra.removeAll(taskIds);
         tasks.putAll(repository.findAll(tx.handle(), tx.userId(), extra));
         taskIds.addAll(extra);
@@ -85,12 +91,7 @@ final class PushBatch {
             }
         }
         var taken = repository.takenIds(tx.handle(), creates);
-        return new PushBatch(tx, repository, tasks, taskIds, appliedBefore, taken);
-    }
-
-    /** One mutation applied outside a batch: the same rules, nothing preloaded. */
-    static PushBatch single(UserTransaction tx, TaskRepository repository) {
-        return new PushBatch(tx, repository, new HashMap<>(), new HashSet<>(), new HashMap<>(), null);
+        return new PushBatch(tx, repository, tasks, taskIds, answeredBefore, taken, session);
     }
 
     Optional<StoredTask> task(UUID id) {
@@ -101,21 +102,28 @@ final class PushBatch {
         return Optional.ofNullable(tasks.get(id));
     }
 
-    /** The task a mutation id named when it was applied, if this user applied it before. */
-    Optional<UUID> appliedTask(UUID mutationId) {
-        return Optional.ofNullable(appliedNow.containsKey(mutationId) ? appliedNow.get(mutationId) : appliedBefore.get(mutationId));
+    /** The answer this mutation id got before (in an earlier push or earlier in this one). */
+    Optional<AppliedMutations.Answer> earlierAnswer(UUID mutationId) {
+        var now = answeredNow.get(mutationId);
+        return Optional.ofNullable(now != null ? now : answeredBefore.get(mutationId));
     }
 
-    boolean alreadyApplied(UUID mutationId) {
-        return appliedNow.containsKey(mutationId) || appliedBefore.containsKey(mutationId);
+    void answered(UUID mutationId, UUID taskId, dev.tododesktop.contract.sync.MutationResult result) {
+        answeredNow.put(mutationId, AppliedMutations.Answer.of(taskId, result));
     }
 
-    void applied(UUID mutationId, UUID taskId) {
-        appliedNow.put(mutationId, taskId);
+    Map<UUID, AppliedMutations.Answer> newAnswers() {
+        return answeredNow;
     }
 
-    Map<UUID, UUID> newlyApplied() {
-        return appliedNow;
+    /** The writer this push's changes are recorded under: the pushing session, or null. */
+    String writer() {
+        return writer;
+    }
+
+    /** Whether the pushing session itself wrote {@code task}'s current value of {@code field}. */
+    boolean ownValue(StoredTask task, String field) {
+        return writer != null && writer.equals(task.writers().of(field));
     }
 
     /**

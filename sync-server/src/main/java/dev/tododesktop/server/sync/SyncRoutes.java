@@ -45,7 +45,7 @@ public final class SyncRoutes implements RouteGroup {
     }
 
     private void push(Context ctx) {
-        var user = scope.require(ctx).userId();
-        ServerJson.write(ctx, sync.push(user, bodies.read(ctx, SyncPushRequest.class)));
+        var principal = scope.require(ctx);
+        ServerJson.write(ctx, sync.push(principal.userId(), principal.sessionId(), bodies.read(ctx, SyncPushRequest.class)));
     }
 }

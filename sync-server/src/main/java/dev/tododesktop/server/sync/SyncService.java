@@ -30,12 +30,15 @@ public final class SyncService {
     private final TaskRepository repository;
     private final UserWrites writes;
     private final MutationApplier applier;
+    private final AppliedMutations answers;
 
-    public SyncService(Database database, TaskRepository repository, UserWrites writes, MutationApplier applier) {
+    public SyncService(Database database, TaskRepository repository, UserWrites writes, MutationApplier applier,
+                       AppliedMutations answers) {
         this.database = database;
         this.repository = repository;
         this.writes = writes;
         this.applier = applier;
+        this.answers = answers;
     }
 
     /**
@@ -67,15 +70,32 @@ public final class SyncService {
         return new Cursor(state.lastSeq(), state.prunedSeq()).encode();
     }
 
+    /** A push by an unknown session (no writes are taken for the pusher's own); tests and tools. */
     public SyncPushResponse push(UUID userId, SyncPushRequest request) {
+        return push(userId, null, request);
+    }
+
+    /**
+     * Applies a push in one transaction under the user's lock, and forgets the answers it
+     * acknowledges (never those of mutations it carries again). {@code session} is the pushing
+     * device's session.
+     */
+    public SyncPushResponse push(UUID userId, UUID session, SyncPushRequest request) {
         if (request.mutations().size() > SyncPushRequest.MAX_MUTATIONS) {
             throw ApiException.validation("mutations", "A push carries at most " + SyncPushRequest.MAX_MUTATIONS
                     + " mutations; send the rest in another push.");
         }
+        if (request.acknowledged().size() > SyncPushRequest.MAX_ACKNOWLEDGED) {
+            throw ApiException.validation("acknowledged", "A push acknowledges at most " + SyncPushRequest.MAX_ACKNOWLEDGED
+                    + " answers; acknowledge the rest in the next push.");
+        }
+        var forget = new java.util.LinkedHashSet<>(request.acknowledged());
+        request.mutations().forEach(m -> forget.remove(m.mutationId()));
         for (int attempt = 1; ; attempt++) {
             try {
                 return writes.inTransaction(userId, tx -> {
-                    var results = applier.applyAll(tx, request.mutations());
+                    var results = applier.applyAll(tx, request.mutations(), session);
+                    answers.forget(tx.handle(), userId, forget, repository.ids());
                     return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
                 });
             } catch (PushBatch.IdTakenMeanwhile e) {

@@ -35,16 +35,21 @@ public record StoredTask(
         long version,
         long seq,
         boolean deleted,
-        FieldStamps stamps) {
+        FieldStamps stamps,
+        FieldWriters writers) {
 
     public StoredTask {
         Objects.requireNonNull(id);
         Objects.requireNonNull(userId);
         tags = List.copyOf(tags);
+        writers = writers == null ? FieldWriters.UNKNOWN : writers;
     }
 
-    /** A new live task at version 1 from validated create fields (absent fields take their defaults). */
-    public static StoredTask created(UUID id, UUID userId, TaskUpdate fields, Instant now, long seq) {
+    /**
+     * A new live task at version 1 from validated create fields (absent fields take their
+     * defaults), every field written by {@code writer} (a session id, or null when not known).
+     */
+    public static StoredTask created(UUID id, UUID userId, TaskUpdate fields, Instant now, long seq, String writer) {
         boolean completed = fields.completed().applyTo(false);
         return new StoredTask(id, userId,
                 fields.title().applyTo(""),
@@ -54,7 +59,7 @@ public record StoredTask(
                 fields.priority().applyTo(Priority.NONE),
                 fields.tags().applyTo(List.of()),
                 fields.dueAt().applyTo(null),
-                now, now, 1, seq, false, FieldStamps.allAt(1));
+                now, now, 1, seq, false, FieldStamps.allAt(1), FieldWriters.allBy(writer));
     }
 
     public Task toTask() {
@@ -79,10 +84,12 @@ public record StoredTask(
 
     /**
      * This task with the named fields of {@code update} applied: a new version, stamps of the
-     * changed fields raised, {@code completed_at} following {@code completed}. Returns this same
-     * task when nothing would change, so a no-op never bumps the version.
+     * changed fields raised and written by {@code writer} (a session id, or null when not known),
+     * {@code completed_at} following {@code completed}. Returns this same task when nothing would
+     * change, so a no-op never bumps the version.
      */
-    public StoredTask applying(TaskUpdate update, SequencedSet<String> fields, Instant now, java.util.function.LongSupplier newSeq) {
+    public StoredTask applying(TaskUpdate update, SequencedSet<String> fields, Instant now,
+                               java.util.function.LongSupplier newSeq, String writer) {
         var changed = new ArrayList<String>();
         for (String field : fields) {
             if (!Objects.equals(valueOf(field), newValue(update, field))) {
@@ -101,6 +108,7 @@ public record StoredTask(
         List<String> tg = tags;
         Instant due = dueAt;
         FieldStamps s = stamps;
+        FieldWriters w = writers;
         for (String field : changed) {
             switch (field) {
                 case TaskUpdate.TITLE -> t = update.title().applyTo(t);
@@ -115,15 +123,16 @@ public record StoredTask(
                 default -> throw new IllegalArgumentException("not a task field: " + field);
             }
             s = s.with(field, newVersion);
+            w = w.with(field, writer);
         }
-        return new StoredTask(id, userId, t, d, c, cAt, p, tg, due, createdAt, now, newVersion, newSeq.getAsLong(), false, s);
+        return new StoredTask(id, userId, t, d, c, cAt, p, tg, due, createdAt, now, newVersion, newSeq.getAsLong(), false, s, w);
     }
 
     /** The tombstone this task leaves: content cleared (deleted data is not kept), a new version. */
     public StoredTask tombstone(Instant now, long newSeq) {
         long newVersion = version + 1;
         return new StoredTask(id, userId, "", "", false, null, Priority.NONE, List.of(), null, createdAt, now,
-                newVersion, newSeq, true, FieldStamps.allAt(newVersion));
+                newVersion, newSeq, true, FieldStamps.allAt(newVersion), FieldWriters.UNKNOWN);
     }
 
     private Object valueOf(String field) {

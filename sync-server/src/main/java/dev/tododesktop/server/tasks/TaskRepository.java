@@ -30,9 +30,9 @@ public final class TaskRepository {
     private static final ObjectWriter TAGS_WRITER = ApiJson.mapper().writerFor(new TypeReference<List<String>>() {});
     private static final String COLUMNS = "id, user_id, title, description, completed, completed_at, priority, tags, "
             + "due_at, created_at, updated_at, version, seq, deleted, title_v, description_v, completed_v, "
-            + "priority_v, tags_v, due_at_v";
+            + "priority_v, tags_v, due_at_v, title_by, description_by, completed_by, priority_by, tags_by, due_at_by";
     /** Position of {@code total_matching} in {@link #page}'s rows: right after {@link #COLUMNS}. */
-    private static final int TOTAL_COLUMN = 21;
+    private static final int TOTAL_COLUMN = 27;
 
     private final Database.Dialect dialect;
     private final IdLists idLists;
@@ -105,7 +105,8 @@ public final class TaskRepository {
         int rows = h.createUpdate("INSERT INTO tasks (" + COLUMNS + ", title_key, description_key) VALUES (:id, :user, "
                         + ":title, :description, :completed, :completedAt, :priority, :tags, :dueAt, :createdAt, "
                         + ":updatedAt, :version, :seq, :deleted, :title_v, :description_v, :completed_v, :priority_v, "
-                        + ":tags_v, :due_at_v, :titleKey, :descriptionKey) ON CONFLICT (id) DO NOTHING")
+                        + ":tags_v, :due_at_v, :title_by, :description_by, :completed_by, :priority_by, :tags_by, "
+                        + ":due_at_by, :titleKey, :descriptionKey) ON CONFLICT (id) DO NOTHING")
                 .bindMap(bindings(t))
                 .execute();
         if (rows == 1 && !t.tags().isEmpty()) {
@@ -116,7 +117,8 @@ public final class TaskRepository {
 
     private static final String[] INSERT_COLUMNS = {"id", "user_id", "title", "description", "completed", "completed_at",
             "priority", "tags", "due_at", "created_at", "updated_at", "version", "seq", "deleted", "title_v",
-            "description_v", "completed_v", "priority_v", "tags_v", "due_at_v", "title_key", "description_key"};
+            "description_v", "completed_v", "priority_v", "tags_v", "due_at_v", "title_by", "description_by", "completed_by",
+            "priority_by", "tags_by", "due_at_by", "title_key", "description_key"};
     private static final int INSERT_ROWS_PER_STATEMENT = 100;
 
     /**
@@ -160,6 +162,13 @@ public final class TaskRepository {
                     ps.setLong(p++, s.priority());
                     ps.setLong(p++, s.tags());
                     ps.setLong(p++, s.dueAt());
+                    var w = t.writers();
+                    ps.setString(p++, w.title());
+                    ps.setString(p++, w.description());
+                    ps.setString(p++, w.completed());
+                    ps.setString(p++, w.priority());
+                    ps.setString(p++, w.tags());
+                    ps.setString(p++, w.dueAt());
                     ps.setString(p++, t.title().toLowerCase(Locale.ROOT));
                     ps.setString(p++, t.description().toLowerCase(Locale.ROOT));
                 }
@@ -235,18 +244,15 @@ public final class TaskRepository {
             + "completed_at = :completedAt, priority = :priority, tags = :tags, due_at = :dueAt, "
             + "updated_at = :updatedAt, version = :version, seq = :seq, deleted = :deleted, "
             + "title_v = :title_v, description_v = :description_v, completed_v = :completed_v, "
-            + "priority_v = :priority_v, tags_v = :tags_v, due_at_v = :due_at_v, title_key = :titleKey, "
+            + "priority_v = :priority_v, tags_v = :tags_v, due_at_v = :due_at_v, title_by = :title_by, "
+            + "description_by = :description_by, completed_by = :completed_by, priority_by = :priority_by, "
+            + "tags_by = :tags_by, due_at_by = :due_at_by, title_key = :titleKey, "
             + "description_key = :descriptionKey WHERE id = :id AND user_id = :user";
 
     /** Writes a changed task (or its tombstone) over its row; the row is the user's. */
     public void update(Handle h, StoredTask before, StoredTask t) {
         boolean tagsChanged = t.deleted() != before.deleted() || !t.tags().equals(before.tags());
-        int rows = h.createUpdate("UPDATE tasks SET title = :title, description = :description, completed = :completed, "
-                        + "completed_at = :completedAt, priority = :priority, tags = :tags, due_at = :dueAt, "
-                        + "updated_at = :updatedAt, version = :version, seq = :seq, deleted = :deleted, "
-                        + "title_v = :title_v, description_v = :description_v, completed_v = :completed_v, "
-                        + "priority_v = :priority_v, tags_v = :tags_v, due_at_v = :due_at_v, title_key = :titleKey, "
-                        + "description_key = :descriptionKey WHERE id = :id AND user_id = :user")
+        int rows = h.createUpdate(UPDATE_SQL)
                 .bindMap(bindings(t))
                 .execute();
         if (rows != 1) {
@@ -424,6 +430,13 @@ public final class TaskRepository {
         m.put("priority_v", s.priority());
         m.put("tags_v", s.tags());
         m.put("due_at_v", s.dueAt());
+        var w = t.writers();
+        m.put("title_by", w.title());
+        m.put("description_by", w.description());
+        m.put("completed_by", w.completed());
+        m.put("priority_by", w.priority());
+        m.put("tags_by", w.tags());
+        m.put("due_at_by", w.dueAt());
         return m;
     }
 
@@ -496,7 +509,9 @@ public final class TaskRepository {
                 rs.getLong(13),
                 rs.getBoolean(14),
                 new FieldStamps(rs.getLong(15), rs.getLong(16), rs.getLong(17),
-                        rs.getLong(18), rs.getLong(19), rs.getLong(20)));
+                        rs.getLong(18), rs.getLong(19), rs.getLong(20)),
+                new FieldWriters(rs.getString(21), rs.getString(22), rs.getString(23),
+                        rs.getString(24), rs.getString(25), rs.getString(26)));
     }
 
     private static final Priority[] PRIORITIES = Priority.values();

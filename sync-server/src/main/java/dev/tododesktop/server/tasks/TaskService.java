@@ -77,7 +77,7 @@ public final class TaskService {
                 }
                 return new CreateOutcome.AlreadyExists(existing.get().toTask());
             }
-            var task = StoredTask.created(id, userId, fields, tx.now(), tx.nextSeq());
+            var task = StoredTask.created(id, userId, fields, tx.now(), tx.nextSeq(), null);
             if (!repository.insert(tx.handle(), task)) {
                 throw idTaken();
             }
@@ -85,7 +85,11 @@ public final class TaskService {
         });
     }
 
-    /** PUT: sets the fields the body names; {@code expectedVersion} from If-Match gives 412 when stale. */
+    /**
+     * PUT: sets the fields the body names; {@code expectedVersion} from If-Match gives 412 when
+     * stale. Writes of the task API record no writer (null), so a sync device's edit made before
+     * them always conflicts with them instead of being taken for its own.
+     */
     public Task update(UUID userId, UUID taskId, TaskUpdate update, OptionalLong expectedVersion) {
         var errors = TextRules.merge(TaskValidator.validate(update), TextRules.check(update));
         if (!errors.isEmpty()) {
@@ -98,7 +102,7 @@ public final class TaskService {
                 throw ApiException.preconditionFailed("The task is at version " + current.version()
                         + ", not " + expectedVersion.getAsLong() + "; fetch it and try again.");
             }
-            return save(tx, current, current.applying(fields, fields.presentFields(), tx.now(), tx::nextSeq));
+            return save(tx, current, current.applying(fields, fields.presentFields(), tx.now(), tx::nextSeq, null));
         });
     }
 
@@ -107,7 +111,7 @@ public final class TaskService {
         return writes.inTransaction(userId, tx -> {
             var current = live(tx, taskId);
             var update = TaskUpdate.empty().withCompleted(completed.orElse(!current.completed()));
-            return save(tx, current, current.applying(update, update.presentFields(), tx.now(), tx::nextSeq));
+            return save(tx, current, current.applying(update, update.presentFields(), tx.now(), tx::nextSeq, null));
         });
     }
 

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes tombstones (and remembered mutation ids) older than the retention period, by default
- * 90 days. A pruned tombstone's id moves to {@code retired_task_ids}, so it stays unusable for
- * creates; the user's {@code pruned_seq} rises to the newest pruned sequence number, and a pull
+ * Removes tombstones older than the retention period, by default 90 days, and the mutation ids
+ * remembered from before answers were kept (newer answers wait for their device's
+ * acknowledgement). A pruned tombstone's id moves to {@code retired_task_ids}, so it stays
+ * unusable for creates; the user's {@code pruned_seq} rises to the newest pruned sequence number, and a pull
  * with an older cursor is answered 410 (the client then pulls from scratch, without a cursor).
  */
 public final class TombstonePruner {
@@ -41,7 +42,10 @@ public final class TombstonePruner {
                     .bind("deleted", true).bind("horizon", horizon).execute();
             int removed = h.createUpdate("DELETE FROM tasks WHERE deleted = :deleted AND updated_at < :horizon")
                     .bind("deleted", true).bind("horizon", horizon).execute();
-            h.createUpdate("DELETE FROM applied_mutations WHERE applied_at < :horizon").bind("horizon", horizon).execute();
+            // Only answers from before answers were kept (status NULL) age out; every other answer
+            // stays until its device acknowledges it, however long it is offline (docs/sync.md).
+            h.createUpdate("DELETE FROM applied_mutations WHERE status IS NULL AND applied_at < :horizon")
+                    .bind("horizon", horizon).execute();
             return removed;
         });
     }

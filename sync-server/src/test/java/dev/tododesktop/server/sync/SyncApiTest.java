@@ -135,7 +135,7 @@ class SyncApiTest {
         var id = UUID.randomUUID();
         var gone = UUID.randomUUID();
         var create = m("create", id, null, Map.of("title", "offline", "tags", List.of("a")));
-        var first = pushOk(List.of(
+        var firstBatch = List.of(
                 create,
                 m("update", id, 1L, Map.of("description", "d")),
                 m("create", gone, null, Map.of("title", "to delete")),
@@ -148,7 +148,8 @@ class SyncApiTest {
                 m("create", UUID.randomUUID(), null, Map.of("title", "")),
                 m("update", bobs, 1L, Map.of("title", "bob's, via alice")),
                 m("delete", bobs, null, null),
-                m("set_completed", id, 0L, Map.of("completed", true))));
+                m("set_completed", id, 0L, Map.of("completed", true)));
+        var first = pushOk(firstBatch);
         var results = first.get("results");
         var statuses = new ArrayList<String>();
         results.forEach(r -> statuses.add(r.get("status").asText()));
@@ -177,12 +178,68 @@ class SyncApiTest {
         assertThat(differs.get("conflicts").get(0).asText()).isEqualTo("title");
         assertThat(differs.get("task").get("title").asText()).isEqualTo("offline");
 
-        // A batch whose answer was lost is resent: every mutation is a duplicate and nothing changes.
+        // A batch whose answer was lost is resent: every mutation gets its first answer again,
+        // marked as a replay (errors included), with the task as it is now; nothing changes.
         long version = alice.get(id).json().get("version").asLong();
         var resent = alice.push(List.of(create)).json().get("results").get(0);
-        assertThat(resent.get("status").asText()).isEqualTo("duplicate");
+        assertThat(resent.get("status").asText()).isEqualTo("applied");
+        assertThat(resent.get("replayed").asBoolean()).isTrue();
+        assertThat(resent.get("version").asLong()).as("the version the create produced").isEqualTo(1);
         assertThat(resent.get("task").get("version").asLong()).isEqualTo(version);
         assertThat(alice.get(id).json().get("version").asLong()).isEqualTo(version);
+        var again = pushOk(firstBatch).get("results");
+        for (int i = 0; i < results.size(); i++) {
+            var was = results.get(i);
+            var now = again.get(i);
+            assertThat(now.get("replayed").asBoolean()).as("replayed %s", now).isTrue();
+            assertThat(was.has("replayed")).as("a first answer is not marked").isFalse();
+            for (String part : List.of("mutation_id", "status", "conflicts", "error", "version")) {
+                assertThat(now.get(part)).as("%s of %s", part, now).isEqualTo(was.get(part));
+            }
+        }
+        assertThat(alice.get(id).json().get("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void anAnswerIsKeptUntilItsDeviceAcknowledgesIt() {
+        var id = UUID.randomUUID();
+        var create = m("create", id, null, Map.of("title", "kept"));
+        pushOk(List.of(create));
+        pushOk(List.of(m("create", UUID.randomUUID(), null, Map.of("title", "unrelated"))));
+        assertThat(pushOk(List.of(create)).get("results").get(0).get("replayed").asBoolean()).isTrue();
+
+        var ack = new HashMap<String, Object>();
+        ack.put("mutations", List.of());
+        ack.put("acknowledged", List.of(create.get("mutation_id")));
+        var r = http.post(alice.sync(), dev.tododesktop.contract.ApiJson.mapper().valueToTree(ack).toString(), alice.token());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        // Acknowledged: forgotten. (A device never resends what it acknowledged; this shows it is gone.)
+        var after = pushOk(List.of(create)).get("results").get(0);
+        assertThat(after.has("replayed")).isFalse();
+        assertThat(after.get("status").asText()).isEqualTo("applied");
+    }
+
+    @Test
+    void aDevicesLaterEditOfAFieldItWroteItselfIsNeverAConflictButAnotherDevicesWriteIs() {
+        String id = alice.created("base").get("id").asText();
+        var phone = alice.secondDevice();
+        var laptop = alice.secondDevice();
+        // The laptop renames (v2), the phone sets the priority (v3); the laptop, still on base 1, renames again.
+        assertThat(laptop.push(List.of(m("update", id, 1L, Map.of("title", "one")))).json().get("results").get(0)
+                .get("status").asText()).isEqualTo("applied");
+        assertThat(phone.push(List.of(m("update", id, 1L, Map.of("priority", "high")))).json().get("results").get(0)
+                .get("status").asText()).isEqualTo("applied");
+        var again = laptop.push(List.of(m("update", id, 1L, Map.of("title", "two")))).json().get("results").get(0);
+        assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("applied");
+        // The phone, also on base 1, renames: the laptop wrote the title since, so that is a conflict.
+        var phones = phone.push(List.of(m("update", id, 1L, Map.of("title", "three", "priority", "low")))).json()
+                .get("results").get(0);
+        assertThat(phones.get("status").asText()).isEqualTo("conflict");
+        assertThat(phones.get("conflicts")).hasSize(1);
+        assertThat(phones.get("conflicts").get(0).asText()).isEqualTo("title");
+        var task = alice.get(id).json();
+        assertThat(task.get("title").asText()).isEqualTo("two");
+        assertThat(task.get("priority").asText()).isEqualTo("low");
     }
 
     @Test
@@ -193,7 +250,7 @@ class SyncApiTest {
         var due = new HashMap<String, Object>();
         due.put("title", "B title");
         due.put("due_at", "2027-01-01T00:00:00Z");
-        var b = pushOk(List.of(m("update", id, 1L, due))).get("results").get(0);
+        var b = alice.secondDevice().push(List.of(m("update", id, 1L, due))).json().get("results").get(0);
         assertThat(b.get("status").asText()).isEqualTo("conflict");
         assertThat(b.get("conflicts")).hasSize(1);
         assertThat(b.get("conflicts").get(0).asText()).isEqualTo("title");

@@ -34,11 +34,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Two or three devices of one user edit offline in random interleavings (creates, field edits,
- * completes, deletes, syncs, syncs whose answer is lost and resent). Afterwards every device,
- * synced to the end, holds exactly the server's tasks, and no applied edit was lost: each
- * field's final value is the one the last applied write gave it, and every write not applied was
- * reported as a conflict.
+ * Two or three devices of one user, each signed in with its own session, edit offline in random
+ * interleavings (creates, field edits, completes, deletes, syncs, syncs whose answer is lost and
+ * resent). Afterwards every device, synced to the end, holds exactly the server's tasks, and no
+ * applied edit was lost: each field's final value is the one the last applied write gave it, and
+ * every write not applied was reported as a conflict. The model follows docs/sync.md: a field
+ * conflicts when another device wrote it since the edit's base (never when the pushing device
+ * wrote it itself, in this push or an earlier one), and a resent mutation gets exactly the answer
+ * it got the first time, marked as a replay.
  *
  * <p>Each case is one seed: the seed fixes the device count, the script and every task and
  * mutation id, so a failure (which names the seed, the database, the step and the actions up to
@@ -121,8 +124,15 @@ class SyncConvergencePropertiesTest {
         return new Script(deviceCount, List.copyOf(actions));
     }
 
-    /** One device: its replica as of its last pull, its cursor, its unsent edits and ids it created offline. */
+    /** One device: its session, its replica as of its last pull, its cursor, its unsent edits and ids it created offline. */
     static final class Device {
+        final TaskApi api;
+        final String name;
+        Device(TaskApi api, String name) {
+            this.api = api;
+            this.name = name;
+        }
+
         final Map<String, JsonNode> replica = new TreeMap<>();
         final List<Map<String, Object>> outbox = new ArrayList<>();
         final List<String> createdOffline = new ArrayList<>();
@@ -158,13 +168,15 @@ class SyncConvergencePropertiesTest {
         /** (task id, field) -> the value the last applied write gave it, in server order. */
         final Map<String, JsonNode> lastWrite = new HashMap<>();
         final ServerModel model = new ServerModel();
+        /** mutation id -> the first answer it got, which every resend must get again. */
+        final Map<String, JsonNode> firstAnswers = new HashMap<>();
         /** Task and mutation ids come from here, so a seed replays with the same ids. */
         final RandomGenerator ids;
 
         Run(TaskApi api, int deviceCount, RandomGenerator ids) {
             this.api = api;
             this.ids = ids;
-            for (int i = 0; i < deviceCount; i++) devices.add(new Device());
+            for (int i = 0; i < deviceCount; i++) devices.add(new Device(i == 0 ? api : api.secondDevice(), "device " + i));
         }
 
         Device device(int index) {
@@ -282,15 +294,15 @@ class SyncConvergencePropertiesTest {
                 if (id == null) return;
                 d.outbox.add(TaskApi.mutation(RandomInputs.uuid(run.ids), "delete", id, null, null));
             }
-            case Sync s -> sync(run.api, run.device(s.device()), run.lastWrite, run.model, s.loseAnswer());
+            case Sync s -> sync(run, run.device(s.device()), s.loseAnswer());
         }
     }
 
     /** Everyone sends what is left, then everyone pulls what the others sent; then all must agree. */
     private static void converge(Run run) {
         var api = run.api;
-        for (var d : run.devices) sync(api, d, run.lastWrite, run.model, false);
-        for (var d : run.devices) pullToEnd(api, d);
+        for (var d : run.devices) sync(run, d, false);
+        for (var d : run.devices) pullToEnd(d);
 
         var server = new TreeMap<String, JsonNode>();
         for (var t : api.list("limit=500").json().get("items")) server.put(t.get("id").asText(), t);
@@ -334,14 +346,16 @@ class SyncConvergencePropertiesTest {
     static final class ServerModel {
         final Map<String, Map<String, JsonNode>> values = new HashMap<>();
         final Map<String, Map<String, Long>> stamps = new HashMap<>();
+        /** The device whose write set each field's current value. */
+        final Map<String, Map<String, String>> writers = new HashMap<>();
 
-        List<String> expectedConflicts(String id, long base, Map<String, Object> fields, Map<String, Set<String>> writtenThisPush) {
+        List<String> expectedConflicts(String id, long base, Map<String, Object> fields, String device) {
             var out = new ArrayList<String>();
             var v = values.get(id);
             if (v == null) return out;
             for (var e : fields.entrySet()) {
                 var sent = dev.tododesktop.contract.ApiJson.mapper().<JsonNode>valueToTree(e.getValue());
-                boolean ours = writtenThisPush.getOrDefault(id, Set.of()).contains(e.getKey());
+                boolean ours = device.equals(writers.get(id).get(e.getKey()));
                 if (stamps.get(id).get(e.getKey()) > base && !sent.equals(v.get(e.getKey())) && !ours) {
                     out.add(e.getKey());
                 }
@@ -349,53 +363,64 @@ class SyncConvergencePropertiesTest {
             return out;
         }
 
-        /** Learns the task's state from a result; returns the fields that changed. */
-        List<String> observe(JsonNode task) {
+        /** Learns the task's state from a first answer to {@code device}'s mutation. */
+        void observe(JsonNode task, String device) {
             String id = task.get("id").asText();
-            var changed = new ArrayList<String>();
             if (task.get("deleted").asBoolean()) {
                 values.remove(id);
                 stamps.remove(id);
-                return changed;
+                writers.remove(id);
+                return;
             }
             var v = values.computeIfAbsent(id, k -> new HashMap<>());
             var st = stamps.computeIfAbsent(id, k -> new HashMap<>());
+            var w = writers.computeIfAbsent(id, k -> new HashMap<>());
             for (String f : List.of("title", "description", "priority", "tags", "due_at", "completed")) {
                 if (!task.get(f).equals(v.get(f))) {
                     v.put(f, task.get(f));
                     st.put(f, task.get("version").asLong());
-                    changed.add(f);
+                    w.put(f, device);
                 }
             }
-            return changed;
         }
     }
 
-    private static void sync(TaskApi api, Device d, Map<String, JsonNode> lastWrite, ServerModel model, boolean loseAnswer) {
+    private static void sync(Run run, Device d, boolean loseAnswer) {
+        var model = run.model;
         if (!d.outbox.isEmpty()) {
-            var response = api.push(d.outbox);
+            var response = d.api.push(d.outbox);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             var results = response.json().get("results");
-            var writtenThisPush = new HashMap<String, Set<String>>();
             for (int i = 0; i < results.size(); i++) {
                 var mutation = d.outbox.get(i);
                 var result = results.get(i);
-                if (mutation.get("type").equals("update") && !result.get("status").asText().equals("duplicate")
+                String mutationId = (String) mutation.get("mutation_id");
+                var first = run.firstAnswers.get(mutationId);
+                if (first != null) {
+                    // A resend: the first answer again, marked as a replay; nothing is applied twice.
+                    assertThat(result.path("replayed").asBoolean()).as("resent %s answered as a replay: %s", mutationId, result)
+                            .isTrue();
+                    for (String part : List.of("mutation_id", "status", "conflicts", "error", "version")) {
+                        assertThat(result.get(part)).as("%s of the replayed %s (first answer %s)", part, result, first)
+                                .isEqualTo(first.get(part));
+                    }
+                    continue;
+                }
+                assertThat(result.path("replayed").asBoolean()).as("a first answer is no replay: %s", result).isFalse();
+                run.firstAnswers.put(mutationId, result);
+                if (mutation.get("type").equals("update")
                         && result.get("task") != null && !result.get("task").isNull() && !result.get("task").get("deleted").asBoolean()) {
                     @SuppressWarnings("unchecked")
                     var fields = (Map<String, Object>) mutation.get("fields");
                     var expected = model.expectedConflicts((String) mutation.get("task_id"), (Long) mutation.get("base_version"),
-                            fields, writtenThisPush);
+                            fields, d.name);
                     var reported = new ArrayList<String>();
                     if (result.has("conflicts")) result.get("conflicts").forEach(c -> reported.add(c.asText()));
                     assertThat(reported).as("conflicts of %s", result).containsExactlyInAnyOrderElementsOf(expected);
                 }
-                check(mutation, result, lastWrite);
-                if (!result.get("status").asText().equals("duplicate") && result.get("task") != null && !result.get("task").isNull()) {
-                    var changed = model.observe(result.get("task"));
-                    if (mutation.get("type").equals("update")) {
-                        writtenThisPush.computeIfAbsent((String) mutation.get("task_id"), k -> new HashSet<>()).addAll(changed);
-                    }
+                check(mutation, result, run.lastWrite);
+                if (result.get("task") != null && !result.get("task").isNull()) {
+                    model.observe(result.get("task"), d.name);
                 }
             }
             if (loseAnswer) {
@@ -405,15 +430,14 @@ class SyncConvergencePropertiesTest {
             d.outbox.clear();
             d.createdOffline.clear();
         }
-        pullToEnd(api, d);
+        pullToEnd(d);
     }
 
     @SuppressWarnings("unchecked")
     private static void check(Map<String, Object> mutation, JsonNode result, Map<String, JsonNode> lastWrite) {
         assertThat(result.get("mutation_id").asText()).isEqualTo(mutation.get("mutation_id"));
         String status = result.get("status").asText();
-        assertThat(status).as(result.toString()).isIn("applied", "conflict", "duplicate");
-        if (status.equals("duplicate")) return;
+        assertThat(status).as(result.toString()).isIn("applied", "conflict");
         var task = result.get("task");
         String type = (String) mutation.get("type");
         if (type.equals("delete") || task == null || task.isNull() || task.get("deleted").asBoolean()) {
@@ -439,10 +463,10 @@ class SyncConvergencePropertiesTest {
         else assertThat(conflicts).isNotEmpty();
     }
 
-    private static void pullToEnd(TaskApi api, Device d) {
+    private static void pullToEnd(Device d) {
         boolean more = true;
         while (more) {
-            var page = api.pull(d.cursor, 7);
+            var page = d.api.pull(d.cursor, 7);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             for (var c : page.json().get("changes")) d.replica.put(c.get("id").asText(), c);
             d.cursor = page.json().get("cursor").asText();

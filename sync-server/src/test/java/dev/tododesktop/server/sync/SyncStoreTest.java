@@ -136,7 +136,7 @@ class SyncStoreTest {
     }
 
     @Test
-    void resentBatchIsDuplicateAndChangesNothing() {
+    void resentBatchGetsItsAnswersAgainAndChangesNothing() {
         var user = f.newUser();
         var id = UUID.randomUUID();
         var batch = new SyncPushRequest(List.of(
@@ -146,7 +146,9 @@ class SyncStoreTest {
         var first = f.sync().push(user, batch);
         assertThat(first.results()).extracting(MutationResult::status).containsOnly(MutationStatus.APPLIED);
         var second = f.sync().push(user, batch);
-        assertThat(second.results()).extracting(MutationResult::status).containsOnly(MutationStatus.DUPLICATE);
+        assertThat(second.results()).extracting(MutationResult::status).containsOnly(MutationStatus.APPLIED);
+        assertThat(second.results()).extracting(MutationResult::replayed).containsOnly(true);
+        assertThat(second.results()).extracting(MutationResult::version).containsExactly(1L, 2L, 3L);
         assertThat(second.cursor()).isEqualTo(first.cursor());
         assertThat(f.tasks().get(user, id).version()).isEqualTo(3);
     }

@@ -18,7 +18,8 @@ public record TaskFixtures(Database database, TaskService tasks, SyncService syn
         var repository = new TaskRepository(database.dialect());
         var writes = new UserWrites(database, clock, notifier);
         var tasks = new TaskService(database, repository, writes);
-        var sync = new SyncService(database, repository, writes, new MutationApplier(repository, new AppliedMutations()));
+        var answers = new AppliedMutations();
+        var sync = new SyncService(database, repository, writes, new MutationApplier(repository, answers), answers);
         return new TaskFixtures(database, tasks, sync);
     }
 
