@@ -126,6 +126,12 @@ public record ServerConfig(
                 passwordHashing, ttl, keyEncryptionKeys, managementAddress);
     }
 
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, origins, trustedProxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl, keyEncryptionKeys, managementAddress);
+    }
+
     public ServerConfig withSigningKeyRotation(Duration rotation) {
         return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
                 sessionIdleTtl, rotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,
