@@ -2,10 +2,10 @@ package dev.tododesktop.contract.sync;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.tododesktop.contract.WireValue;
 
 /** The outcome of one sync mutation. Written in lower case; an unknown value fails reading. */
-public enum MutationStatus {
+public enum MutationStatus implements WireValue {
     APPLIED("applied"),
     DUPLICATE("duplicate"),
     CONFLICT("conflict"),
@@ -17,7 +17,7 @@ public enum MutationStatus {
         this.wire = wire;
     }
 
-    /** The value as it appears in JSON and query strings. */
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -26,12 +26,6 @@ public enum MutationStatus {
     /** @throws IllegalArgumentException naming the allowed values when {@code value} is none of them */
     @JsonCreator
     public static MutationStatus fromWire(String value) {
-        for (var candidate : values()) {
-            if (candidate.wire.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown MutationStatus '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(MutationStatus::wire).toList() + ".");
+        return WireValue.parse(MutationStatus.class, value);
     }
 }

@@ -2,10 +2,10 @@ package dev.tododesktop.contract.sync;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.tododesktop.contract.WireValue;
 
 /** What a sync mutation does. Written in lower case; any other value is rejected, which the server answers with 400. */
-public enum MutationType {
+public enum MutationType implements WireValue {
     CREATE("create"),
     UPDATE("update"),
     DELETE("delete"),
@@ -17,7 +17,7 @@ public enum MutationType {
         this.wire = wire;
     }
 
-    /** The value as it appears in JSON and query strings. */
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -26,12 +26,6 @@ public enum MutationType {
     /** @throws IllegalArgumentException naming the allowed values when {@code value} is none of them */
     @JsonCreator
     public static MutationType fromWire(String value) {
-        for (var candidate : values()) {
-            if (candidate.wire.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown MutationType '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(MutationType::wire).toList() + ".");
+        return WireValue.parse(MutationType.class, value);
     }
 }

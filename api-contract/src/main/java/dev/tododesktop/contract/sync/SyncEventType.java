@@ -2,10 +2,10 @@ package dev.tododesktop.contract.sync;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.tododesktop.contract.WireValue;
 
 /** The event names of the {@code /events} stream. Written in lower case; an unknown value fails reading. */
-public enum SyncEventType {
+public enum SyncEventType implements WireValue {
     READY("ready"),
     CHANGED("changed");
 
@@ -15,7 +15,7 @@ public enum SyncEventType {
         this.wire = wire;
     }
 
-    /** The value as it appears in JSON and query strings. */
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -24,12 +24,6 @@ public enum SyncEventType {
     /** @throws IllegalArgumentException naming the allowed values when {@code value} is none of them */
     @JsonCreator
     public static SyncEventType fromWire(String value) {
-        for (var candidate : values()) {
-            if (candidate.wire.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown SyncEventType '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(SyncEventType::wire).toList() + ".");
+        return WireValue.parse(SyncEventType.class, value);
     }
 }

@@ -2,10 +2,10 @@ package dev.tododesktop.contract.tasks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.tododesktop.contract.WireValue;
 
 /** A task's priority. Written in lower case; any other value is rejected, which the server answers with 400. */
-public enum Priority {
+public enum Priority implements WireValue {
     NONE("none"),
     LOW("low"),
     MEDIUM("medium"),
@@ -17,7 +17,7 @@ public enum Priority {
         this.wire = wire;
     }
 
-    /** The value as it appears in JSON and query strings. */
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -26,12 +26,6 @@ public enum Priority {
     /** @throws IllegalArgumentException naming the allowed values when {@code value} is none of them */
     @JsonCreator
     public static Priority fromWire(String value) {
-        for (var candidate : values()) {
-            if (candidate.wire.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown Priority '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(Priority::wire).toList() + ".");
+        return WireValue.parse(Priority.class, value);
     }
 }

@@ -2,10 +2,10 @@ package dev.tododesktop.contract.tasks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.tododesktop.contract.WireValue;
 
 /** The {@code order} query parameter of the task list. Written in lower case; any other value is rejected, which the server answers with 400. */
-public enum SortOrder {
+public enum SortOrder implements WireValue {
     ASC("asc"),
     DESC("desc");
 
@@ -15,7 +15,7 @@ public enum SortOrder {
         this.wire = wire;
     }
 
-    /** The value as it appears in JSON and query strings. */
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -24,12 +24,6 @@ public enum SortOrder {
     /** @throws IllegalArgumentException naming the allowed values when {@code value} is none of them */
     @JsonCreator
     public static SortOrder fromWire(String value) {
-        for (var candidate : values()) {
-            if (candidate.wire.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown SortOrder '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(SortOrder::wire).toList() + ".");
+        return WireValue.parse(SortOrder.class, value);
     }
 }

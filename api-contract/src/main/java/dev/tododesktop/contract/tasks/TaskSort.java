@@ -2,10 +2,10 @@ package dev.tododesktop.contract.tasks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.tododesktop.contract.WireValue;
 
 /** The {@code sort} query parameter of the task list. Written in lower case; any other value is rejected, which the server answers with 400. */
-public enum TaskSort {
+public enum TaskSort implements WireValue {
     CREATED("created"),
     UPDATED("updated"),
     TITLE("title"),
@@ -18,7 +18,7 @@ public enum TaskSort {
         this.wire = wire;
     }
 
-    /** The value as it appears in JSON and query strings. */
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -27,12 +27,6 @@ public enum TaskSort {
     /** @throws IllegalArgumentException naming the allowed values when {@code value} is none of them */
     @JsonCreator
     public static TaskSort fromWire(String value) {
-        for (var candidate : values()) {
-            if (candidate.wire.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown TaskSort '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(TaskSort::wire).toList() + ".");
+        return WireValue.parse(TaskSort.class, value);
     }
 }

@@ -2,10 +2,10 @@ package dev.tododesktop.contract.tasks;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.tododesktop.contract.WireValue;
 
 /** The {@code status} query parameter of the task list. Written in lower case; any other value is rejected, which the server answers with 400. */
-public enum TaskStatusFilter {
+public enum TaskStatusFilter implements WireValue {
     ALL("all"),
     PENDING("pending"),
     COMPLETED("completed");
@@ -16,7 +16,7 @@ public enum TaskStatusFilter {
         this.wire = wire;
     }
 
-    /** The value as it appears in JSON and query strings. */
+    @Override
     @JsonValue
     public String wire() {
         return wire;
@@ -25,12 +25,6 @@ public enum TaskStatusFilter {
     /** @throws IllegalArgumentException naming the allowed values when {@code value} is none of them */
     @JsonCreator
     public static TaskStatusFilter fromWire(String value) {
-        for (var candidate : values()) {
-            if (candidate.wire.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown TaskStatusFilter '" + value + "'; expected one of "
-                + Arrays.stream(values()).map(TaskStatusFilter::wire).toList() + ".");
+        return WireValue.parse(TaskStatusFilter.class, value);
     }
 }

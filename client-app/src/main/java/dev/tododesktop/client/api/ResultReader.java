@@ -3,7 +3,6 @@ package dev.tododesktop.client.api;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tododesktop.client.Done;
-import dev.tododesktop.client.auth.RefreshingAuthenticator;
 import dev.tododesktop.contract.Problem;
 import java.io.IOException;
 import java.io.InterruptedIOException;

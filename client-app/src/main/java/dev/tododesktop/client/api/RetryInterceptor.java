@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 final class RetryInterceptor implements Interceptor {
 
+    /** Tag for a request tried once whatever its method (a health probe that is itself repeated). */
+    enum SingleAttempt { REQUEST }
+
     private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
 
@@ -36,7 +39,7 @@ final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        boolean retryable = Idempotent.isIdempotent(request);
+        boolean retryable = Idempotent.isIdempotent(request) && request.tag(SingleAttempt.class) == null;
         for (int attempt = 1; ; attempt++) {
             boolean lastAttempt = !retryable || attempt >= policy.maxAttempts();
             Response response;

@@ -6,7 +6,6 @@ import dev.tododesktop.contract.sync.SyncPushRequest;
 import dev.tododesktop.contract.sync.SyncPushResponse;
 import java.util.Optional;
 import java.util.UUID;
-import okhttp3.Call;
 import okhttp3.Request;
 
 /** Sync pull and push for the sync engine ({@code /api/{user_id}/sync}). Get it from {@link TodoApiClient#sync()}. */
@@ -38,16 +37,15 @@ public final class SyncApi {
     }
 
     /**
-     * A call for {@code GET /api/{user_id}/events} on this client's OkHttp, so the bearer token
-     * and the single-flight refresh apply to the stream too; empty when signed out. The caller
-     * executes it, reads the {@code text/event-stream} body and closes it (or cancels the call).
+     * A connection to {@code GET /api/{user_id}/events}, not yet opened (its {@link EventStream#read}
+     * connects); empty when signed out.
      */
-    public Optional<Call> events() {
+    public Optional<EventStream> events() {
         Optional<UUID> user = client.userId();
-        return user.map(id -> client.streamingHttp().newCall(new Request.Builder()
+        return user.map(id -> new EventStream(client.streamingHttp().newCall(new Request.Builder()
                 .url(client.url(ApiPaths.events(id)))
                 .header("Accept", "text/event-stream")
                 .get()
-                .build()));
+                .build())));
     }
 }

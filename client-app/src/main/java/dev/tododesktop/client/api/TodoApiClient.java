@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tododesktop.client.Done;
 import dev.tododesktop.client.auth.AuthListener;
 import dev.tododesktop.client.auth.AuthState;
-import dev.tododesktop.client.auth.BearerInterceptor;
 import dev.tododesktop.client.auth.RefreshOutcome;
-import dev.tododesktop.client.auth.RefreshingAuthenticator;
 import dev.tododesktop.client.auth.SessionKeeper;
 import dev.tododesktop.client.auth.SignOutReason;
-import dev.tododesktop.client.auth.TokenEndpoint;
 import dev.tododesktop.client.keychain.CredentialStore;
 import dev.tododesktop.client.keychain.KeychainStatus;
 import dev.tododesktop.contract.ApiJson;
@@ -45,17 +42,18 @@ import okhttp3.RequestBody;
 public final class TodoApiClient implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json");
+    /** Long enough for a distant server's answer, short enough to try again soon. */
+    static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     private final HttpUrl baseUrl;
     private final ObjectMapper mapper = ApiJson.mapper();
     private final OkHttpClient http;
+    private final OkHttpClient probeHttp;
     private final SessionKeeper session;
     private final ResultReader reader;
     private final ApiClientConfig config;
     private final Runnable onClose;
-    private final TaskApi tasks;
     private final SyncApi sync;
-    private final EventsApi events;
     private volatile OkHttpClient streamingHttp;
 
     TodoApiClient(ApiClientConfig config, CredentialStore store, OkHttpClient baseHttp,
@@ -74,10 +72,9 @@ public final class TodoApiClient implements AutoCloseable {
                 .addInterceptor(new BearerInterceptor(session))
                 .authenticator(new RefreshingAuthenticator(session))
                 .build();
+        this.probeHttp = http.newBuilder().callTimeout(PROBE_TIMEOUT).build();
         this.reader = new ResultReader(mapper);
-        this.tasks = new TaskApi(this);
         this.sync = new SyncApi(this);
-        this.events = new EventsApi(this, http, mapper, reader);
     }
 
     /** A client for the server at {@code baseUri} with default timeouts and retries. */
@@ -117,19 +114,9 @@ public final class TodoApiClient implements AutoCloseable {
         return session.userId();
     }
 
-    /** The signed-in user's tasks over plain HTTP. */
-    public TaskApi tasks() {
-        return tasks;
-    }
-
-    /** Pull and push for the sync engine. */
+    /** Pull, push and the event stream, for the sync engine. */
     public SyncApi sync() {
         return sync;
-    }
-
-    /** The server's change notifications, so the sync engine pulls within a second of a remote change. */
-    public EventsApi events() {
-        return events;
     }
 
     // --- accounts --------------------------------------------------------------------
@@ -149,6 +136,18 @@ public final class TodoApiClient implements AutoCloseable {
                 .tag(BearerInterceptor.Anonymous.class, BearerInterceptor.Anonymous.REQUEST)
                 .build();
         return reader.execute(http.newCall(request), type(Done.class));
+    }
+
+    /**
+     * One quick {@code /health} check without retries (at most {@link #PROBE_TIMEOUT}): the sync
+     * engine asks it while the server is unreachable, to reconnect as soon as it answers again.
+     */
+    public ApiResult<Done> probe() {
+        Request request = new Request.Builder().url(url(ApiPaths.HEALTH)).get()
+                .tag(BearerInterceptor.Anonymous.class, BearerInterceptor.Anonymous.REQUEST)
+                .tag(RetryInterceptor.SingleAttempt.class, RetryInterceptor.SingleAttempt.REQUEST)
+                .build();
+        return reader.execute(probeHttp.newCall(request), type(Done.class));
     }
 
     /** Signs in. Wrong credentials are {@link ApiResult.Unauthorized}; too many attempts {@link ApiResult.RateLimited}. */

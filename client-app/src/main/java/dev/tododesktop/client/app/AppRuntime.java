@@ -1,5 +1,7 @@
 package dev.tododesktop.client.app;
 
+import dev.tododesktop.client.account.AccountService;
+import dev.tododesktop.client.account.RemoteAccountService;
 import dev.tododesktop.client.api.TodoApiClient;
 import dev.tododesktop.client.keychain.CredentialStore;
 import dev.tododesktop.client.keychain.CredentialStores;
@@ -24,9 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the app runs on besides its windows: the settings, the embedded sync server (or
- * the remote one's address), the API client, the local stores, and the one background thread
- * that does their disk and network work. Starting it returns at once; the server comes up in
- * the background so the first screen is not kept waiting.
+ * the remote one's address), the API client, the local stores, and the threads off the FX thread:
+ * {@link #io()}, one thread for disk work in order (the store, the settings), and
+ * {@link #network()}, a virtual thread per server call, so a slow or hanging call never holds up
+ * a local edit. Starting it returns at once; the server comes up in the background so the first
+ * screen is not kept waiting.
  */
 public final class AppRuntime implements AutoCloseable {
 
@@ -36,6 +40,7 @@ public final class AppRuntime implements AutoCloseable {
     private final SettingsFile settingsFile;
     private final Clock clock;
     private final ExecutorService io;
+    private final ExecutorService network;
     private final LocalStores stores;
     private final CompletableFuture<TodoApiClient> api;
     private volatile AppSettings settings;
@@ -47,6 +52,7 @@ public final class AppRuntime implements AutoCloseable {
         this.settingsFile = new SettingsFile(dirs.configDir());
         this.settings = settingsFile.load();
         this.io = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("todo-io").daemon().factory());
+        this.network = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("todo-net-", 0).factory());
         this.stores = new LocalStores(dirs, clock);
         this.api = CompletableFuture.supplyAsync(this::connect, Executors.newVirtualThreadPerTaskExecutor());
     }
@@ -88,8 +94,19 @@ public final class AppRuntime implements AutoCloseable {
         return api;
     }
 
+    /** Disk work, one task at a time in order: never a server call. */
     public ExecutorService io() {
         return io;
+    }
+
+    /** Server calls, each on its own virtual thread: never store or settings work. */
+    public ExecutorService network() {
+        return network;
+    }
+
+    /** Sign-in and registration, on {@link #network()}. */
+    public AccountService accounts() {
+        return new RemoteAccountService(this::api, network);
     }
 
     public Clock clock() {
@@ -140,6 +157,7 @@ public final class AppRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        network.shutdown(); // a call still waiting for the server is not waited for
         io.shutdown();
         try {
             if (!io.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -164,7 +164,7 @@ final class SignedInSession implements ShellViewModel.Actions {
             return;
         }
         around.windows().open(Windows.Secondary.ACCOUNT, "Account — " + user.email(), () -> new AccountController(
-                new AccountViewModel(api, user.email(), runtime.io(), Platform::runLater,
+                new AccountViewModel(api, user.email(), runtime.network(), Platform::runLater,
                         () -> end(SignOutChoice.KEEP_FOR_LATER, Optional.empty(), () -> { }),
                         // Forgotten before the sign-in screen shows, so that screen neither offers nor prepares this account.
                         () -> end(SignOutChoice.DISCARD, Optional.empty(), () -> runtime.forgetDevice(user.userId())))));
@@ -216,6 +216,7 @@ final class SignedInSession implements ShellViewModel.Actions {
             if (!(result instanceof ApiResult.Ok<?>)) {
                 log.info("Server-side logout did not complete ({}); local sign-out goes ahead", result);
             }
+        }, runtime.network()).thenRunAsync(() -> {
             runtime.closeStore(choice == SignOutChoice.DISCARD ? UnsyncedChanges.DISCARD : UnsyncedChanges.KEEP);
             runtime.updateSettings(s -> s.withLastUser(Optional.empty()));
             afterClosing.run();

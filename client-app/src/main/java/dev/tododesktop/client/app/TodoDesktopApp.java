@@ -1,7 +1,6 @@
 package dev.tododesktop.client.app;
 
 import dev.tododesktop.client.account.AuthOutcome;
-import dev.tododesktop.client.account.RemoteAccountService;
 import dev.tododesktop.client.api.ApiResult;
 import dev.tododesktop.client.ui.FxmlFile;
 import dev.tododesktop.client.ui.Theme;
@@ -90,7 +89,7 @@ public final class TodoDesktopApp extends Application {
     /** Remembered login: a valid refresh token in the keychain opens straight to the tasks. */
     private void resume(UUID userId) {
         runtime.api()
-                .thenApplyAsync(api -> api.resume(userId), runtime.io())
+                .thenApplyAsync(api -> api.resume(userId), runtime.network())
                 .whenComplete((result, error) -> Platform.runLater(() -> {
                     if (result instanceof ApiResult.Ok<?> ok && ok.value() instanceof UserView user) {
                         openTasks(new AuthOutcome.SignedIn(user.id(), user.email(), user.name()));
@@ -106,16 +105,15 @@ public final class TodoDesktopApp extends Application {
     /** The sign-in screen, saying {@code why} when the app (not the user) ended the session. */
     private void showSignIn(Optional<String> why) {
         current = Optional.empty();
-        var accounts = new RemoteAccountService(runtime::api, runtime.io());
-        var model = new SignInViewModel(accounts, Platform::runLater, this::openTasks);
+        var model = new SignInViewModel(runtime.accounts(), Platform::runLater, this::openTasks);
         why.ifPresent(model::explain);
         var lastAccount = runtime.settings().lastAccount();
         lastAccount.ifPresent(account -> model.emailProperty().set(account.email()));
         windows.show(FxmlFile.SIGN_IN, new SignInController(model));
         logFirstScreen("sign-in");
         screens.prepareFor(lastAccount);
-        // Connect while the password is typed (off io, which the sign-in itself must not wait behind).
-        runtime.api().thenAcceptAsync(api -> api.ping(), task -> Thread.ofVirtual().name("connect-ahead").start(task));
+        // Connect while the password is typed (on the network threads, like the sign-in itself).
+        runtime.api().thenAcceptAsync(api -> api.ping(), runtime.network());
     }
 
     /** Signed in (or resumed): the window takes the signed-in screen once it is ready. */
@@ -141,7 +139,7 @@ public final class TodoDesktopApp extends Application {
         Optional<URI> server = runtime.settings().server() instanceof ServerChoice.Remote remote
                 ? Optional.of(remote.url()) : Optional.empty();
         windows.open(Windows.Secondary.SETTINGS, "Settings", () -> new SettingsController(
-                new SettingsViewModel(server, runtime.io(), Platform::runLater, chosen ->
+                new SettingsViewModel(server, runtime.network(), Platform::runLater, chosen ->
                         runtime.io().execute(() -> runtime.updateSettings(s -> s.withServer(
                                 chosen.<ServerChoice>map(ServerChoice.Remote::new).orElse(new ServerChoice.ThisComputer())))))));
     }

@@ -56,7 +56,7 @@ public final class SessionKeeper implements AutoCloseable {
 
     private final URI server;
     private final CredentialStore store;
-    private final TokenEndpoint endpoint;
+    private final TokenRefresher endpoint;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final double proactiveRefreshFraction;
@@ -89,7 +89,7 @@ public final class SessionKeeper implements AutoCloseable {
      * @param proactiveRefreshFraction when, as a fraction of {@code expires_in}, to refresh an
      *     access token nobody has needed to refresh yet (e.g. 0.8)
      */
-    public SessionKeeper(URI server, CredentialStore store, TokenEndpoint endpoint, Clock clock,
+    public SessionKeeper(URI server, CredentialStore store, TokenRefresher endpoint, Clock clock,
                          ScheduledExecutorService scheduler, double proactiveRefreshFraction) {
         this.server = server;
         this.store = store;
@@ -210,18 +210,18 @@ public final class SessionKeeper implements AutoCloseable {
             return new RefreshOutcome.SignedOut(SignOutReason.NOT_SIGNED_IN);
         }
         return switch (endpoint.refresh(refreshToken.get())) {
-            case TokenEndpoint.Answer.Issued(TokenResponse tokens) -> {
+            case TokenRefresher.Answer.Issued(TokenResponse tokens) -> {
                 AuthState after = adoptLocked(key, tokens);
                 yield after instanceof AuthState.SignedOut(SignOutReason reason)
                         ? new RefreshOutcome.SignedOut(reason)
                         : new RefreshOutcome.Refreshed(tokens.accessToken());
             }
-            case TokenEndpoint.Answer.Rejected(int status) -> {
+            case TokenRefresher.Answer.Rejected(int status) -> {
                 log.info("Refresh token rejected ({}); signing out", status);
                 endSessionLocked(key, SignOutReason.SESSION_ENDED);
                 yield new RefreshOutcome.SignedOut(SignOutReason.SESSION_ENDED);
             }
-            case TokenEndpoint.Answer.Unreachable(String reason) -> new RefreshOutcome.NotNow(reason);
+            case TokenRefresher.Answer.Unreachable(String reason) -> new RefreshOutcome.NotNow(reason);
         };
     }
 

@@ -2,12 +2,9 @@ package dev.tododesktop.client.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tododesktop.client.Done;
 import dev.tododesktop.client.keychain.SessionOnlyStore;
 import dev.tododesktop.client.testing.RealServer;
 import dev.tododesktop.contract.auth.RegisterRequest;
-import dev.tododesktop.contract.sync.CursorEvent;
-import dev.tododesktop.contract.sync.SyncEventType;
 import dev.tododesktop.contract.tasks.CreateTaskRequest;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -29,27 +26,18 @@ class RealServerEventsTest {
             assertThat(laptop.register(new RegisterRequest(email, "correct horse battery", null, null)).isOk()).isTrue();
             assertThat(desktop.login(new dev.tododesktop.contract.auth.LoginRequest(email, "correct horse battery", null)).isOk())
                     .isTrue();
-            BlockingQueue<SyncEventType> received = new LinkedBlockingQueue<>();
-            var listener = new SyncEventListener() {
-                @Override
-                public void onEvent(SyncEventType type, CursorEvent event) {
-                    received.add(type);
-                }
-
-                @Override
-                public void onClosed(ApiResult<Done> outcome) {}
-            };
-
-            EventSubscription subscription = desktop.events().listen(listener);
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            EventStream stream = desktop.sync().events().orElseThrow();
+            Thread.ofVirtual().start(() -> stream.read((type, data) -> received.add(type)));
             try {
-                assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(SyncEventType.READY);
-                assertThat(laptop.tasks().create(CreateTaskRequest.titled("Buy milk")).isOk()).isTrue();
+                assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("ready");
+                assertThat(TaskApi.of(laptop).create(CreateTaskRequest.titled("Buy milk")).isOk()).isTrue();
                 long changedAt = System.nanoTime();
 
-                assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo(SyncEventType.CHANGED);
+                assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("changed");
                 assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - changedAt)).isLessThan(2_000);
             } finally {
-                subscription.close();
+                stream.cancel();
             }
         }
     }

@@ -54,28 +54,28 @@ class RealServerTaskSyncTest {
     @Test
     void tasks_round_trip_with_versions_and_if_match() {
         UUID id = UUID.randomUUID();
-        Task created = client.tasks().create(CreateTaskRequest.titled("Buy milk").withId(id)).okValue().orElseThrow();
+        Task created = TaskApi.of(client).create(CreateTaskRequest.titled("Buy milk").withId(id)).okValue().orElseThrow();
         assertThat(created.id()).isEqualTo(id);
-        assertThat(client.tasks().create(CreateTaskRequest.titled("Buy milk").withId(id)))
+        assertThat(TaskApi.of(client).create(CreateTaskRequest.titled("Buy milk").withId(id)))
                 .as("a resent create answers the existing task").isEqualTo(new ApiResult.Ok<>(created));
 
-        Task edited = client.tasks().update(id, TaskUpdate.empty().withPriority(Priority.HIGH), OptionalLong.of(created.version()))
+        Task edited = TaskApi.of(client).update(id, TaskUpdate.empty().withPriority(Priority.HIGH), OptionalLong.of(created.version()))
                 .okValue().orElseThrow();
         assertThat(edited.priority()).isEqualTo(Priority.HIGH);
-        var stale = client.tasks().update(id, TaskUpdate.empty().withTitle("Buy oat milk"), OptionalLong.of(created.version()));
+        var stale = TaskApi.of(client).update(id, TaskUpdate.empty().withTitle("Buy oat milk"), OptionalLong.of(created.version()));
         assertThat(stale).isInstanceOf(ApiResult.Rejected.class);
         assertThat(((ApiResult.Rejected<?>) stale).status()).isEqualTo(412);
 
-        assertThat(client.tasks().setCompleted(id, true).okValue().orElseThrow().completed()).isTrue();
-        assertThat(client.tasks().list(TaskQuery.all().withStatus(TaskStatusFilter.COMPLETED)).okValue().orElseThrow().count())
+        assertThat(TaskApi.of(client).setCompleted(id, true).okValue().orElseThrow().completed()).isTrue();
+        assertThat(TaskApi.of(client).list(TaskQuery.all().withStatus(TaskStatusFilter.COMPLETED)).okValue().orElseThrow().count())
                 .isEqualTo(1);
 
-        var invalid = client.tasks().create(CreateTaskRequest.titled(" "));
+        var invalid = TaskApi.of(client).create(CreateTaskRequest.titled(" "));
         assertThat(invalid).isInstanceOf(ApiResult.Rejected.class);
         assertThat(((ApiResult.Rejected<?>) invalid).fieldError("title")).isPresent();
 
-        assertThat(client.tasks().delete(id)).isEqualTo(new ApiResult.Ok<>(Done.DONE));
-        var gone = client.tasks().get(id);
+        assertThat(TaskApi.of(client).delete(id)).isEqualTo(new ApiResult.Ok<>(Done.DONE));
+        var gone = TaskApi.of(client).get(id);
         assertThat(gone).isInstanceOf(ApiResult.Rejected.class);
         assertThat(((ApiResult.Rejected<?>) gone).status()).isEqualTo(404);
     }
@@ -104,7 +104,7 @@ class RealServerTaskSyncTest {
             assertThat(change.task().completed()).isTrue();
         });
 
-        client.tasks().delete(taskId);
+        TaskApi.of(client).delete(taskId);
         List<SyncChange> after = client.sync().pull(Optional.of(pulled.cursor()), 100).okValue().orElseThrow().changes();
         assertThat(after).singleElement().isInstanceOf(TaskTombstone.class);
     }

@@ -79,7 +79,7 @@ class TaskAndSyncApiTest {
     void list_sends_the_query_to_the_users_task_path() throws Exception {
         server.enqueue(ok(new TaskList(List.of(TASK), 1)));
 
-        var result = client.tasks().list(TaskQuery.all().withStatus(TaskStatusFilter.PENDING).withText("milk & honey")
+        var result = TaskApi.of(client).list(TaskQuery.all().withStatus(TaskStatusFilter.PENDING).withText("milk & honey")
                 .withPriority(Priority.HIGH).sortedBy(TaskSort.DUE_DATE, SortOrder.DESC).page(50, 100));
 
         assertThat(result).isEqualTo(new ApiResult.Ok<>(new TaskList(List.of(TASK), 1)));
@@ -99,7 +99,7 @@ class TaskAndSyncApiTest {
     void update_with_a_version_sends_if_match_and_a_412_comes_back_rejected() throws Exception {
         server.enqueue(FakeAuthServer.problem(dev.tododesktop.contract.Problem.of(412, "Precondition Failed", "The task changed.")));
 
-        var result = client.tasks().update(TASK_ID, TaskUpdate.empty().withTitle("Buy oat milk"), OptionalLong.of(3));
+        var result = TaskApi.of(client).update(TASK_ID, TaskUpdate.empty().withTitle("Buy oat milk"), OptionalLong.of(3));
 
         assertThat(result).isInstanceOf(ApiResult.Rejected.class);
         assertThat(((ApiResult.Rejected<?>) result).status()).isEqualTo(412);
@@ -114,7 +114,7 @@ class TaskAndSyncApiTest {
         server.enqueue(dropped());
         server.enqueue(FakeAuthServer.json(201, TASK));
 
-        assertThat(client.tasks().create(CreateTaskRequest.titled("Buy milk").withId(TASK_ID))).isEqualTo(new ApiResult.Ok<>(TASK));
+        assertThat(TaskApi.of(client).create(CreateTaskRequest.titled("Buy milk").withId(TASK_ID))).isEqualTo(new ApiResult.Ok<>(TASK));
         assertThat(server.getRequestCount()).isEqualTo(1 + 2);
     }
 
@@ -123,7 +123,7 @@ class TaskAndSyncApiTest {
         server.enqueue(dropped());
         server.enqueue(FakeAuthServer.json(201, TASK));
 
-        assertThat(client.tasks().create(CreateTaskRequest.titled("Buy milk"))).isInstanceOf(ApiResult.Offline.class);
+        assertThat(TaskApi.of(client).create(CreateTaskRequest.titled("Buy milk"))).isInstanceOf(ApiResult.Offline.class);
         assertThat(server.getRequestCount()).isEqualTo(1 + 1);
     }
 
@@ -131,7 +131,7 @@ class TaskAndSyncApiTest {
     void set_completed_is_resent_but_a_toggle_is_not() throws Exception {
         server.enqueue(dropped());
         server.enqueue(ok(TASK));
-        assertThat(client.tasks().setCompleted(TASK_ID, true)).isEqualTo(new ApiResult.Ok<>(TASK));
+        assertThat(TaskApi.of(client).setCompleted(TASK_ID, true)).isEqualTo(new ApiResult.Ok<>(TASK));
         next();
         var resent = next();
         assertThat(resent.getMethod()).isEqualTo("PATCH");
@@ -139,7 +139,7 @@ class TaskAndSyncApiTest {
 
         server.enqueue(dropped());
         server.enqueue(ok(TASK));
-        assertThat(client.tasks().toggleCompleted(TASK_ID)).isInstanceOf(ApiResult.Offline.class);
+        assertThat(TaskApi.of(client).toggleCompleted(TASK_ID)).isInstanceOf(ApiResult.Offline.class);
         assertThat(server.getRequestCount()).isEqualTo(1 + 2 + 1);
     }
 
@@ -148,8 +148,8 @@ class TaskAndSyncApiTest {
         server.enqueue(new MockResponse.Builder().code(204).build());
         server.enqueue(FakeAuthServer.problem(dev.tododesktop.contract.Problem.of(404, "Not Found", "No such task.")));
 
-        assertThat(client.tasks().delete(TASK_ID)).isEqualTo(new ApiResult.Ok<>(dev.tododesktop.client.Done.DONE));
-        var missing = client.tasks().get(UUID.randomUUID());
+        assertThat(TaskApi.of(client).delete(TASK_ID)).isEqualTo(new ApiResult.Ok<>(dev.tododesktop.client.Done.DONE));
+        var missing = TaskApi.of(client).get(UUID.randomUUID());
         assertThat(missing).isInstanceOf(ApiResult.Rejected.class);
         assertThat(((ApiResult.Rejected<?>) missing).status()).isEqualTo(404);
     }
@@ -193,7 +193,7 @@ class TaskAndSyncApiTest {
         client.logout();
         int before = server.getRequestCount();
 
-        assertThat(client.tasks().list(TaskQuery.all())).isInstanceOf(ApiResult.Unauthorized.class);
+        assertThat(TaskApi.of(client).list(TaskQuery.all())).isInstanceOf(ApiResult.Unauthorized.class);
         assertThat(client.sync().pull(Optional.empty(), 100)).isInstanceOf(ApiResult.Unauthorized.class);
         assertThat(server.getRequestCount()).isEqualTo(before);
     }

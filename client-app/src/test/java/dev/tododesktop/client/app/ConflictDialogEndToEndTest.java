@@ -5,6 +5,7 @@ import static dev.tododesktop.client.app.RemoteAppHarness.serverTitles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.client.api.ApiResult;
+import dev.tododesktop.client.api.TaskApi;
 import dev.tododesktop.contract.tasks.TaskUpdate;
 import java.util.OptionalLong;
 import javafx.scene.control.Button;
@@ -45,7 +46,7 @@ class ConflictDialogEndToEndTest extends RemoteAppTestBase {
             app.waitForUi("the rename waiting offline", () -> app.shown(MINE) && app.status().contains("1 change waiting"));
 
             // ...and the phone renames it on the server meanwhile.
-            var renamed = phone.tasks().update(onServer.id(), TaskUpdate.empty().withTitle(THEIRS),
+            var renamed = TaskApi.of(phone).update(onServer.id(), TaskUpdate.empty().withTitle(THEIRS),
                     OptionalLong.of(onServer.version()));
             assertThat(renamed).as("the phone's rename: %s", renamed).isInstanceOf(ApiResult.Ok.class);
 

@@ -2,6 +2,7 @@ package dev.tododesktop.client.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tododesktop.client.api.TaskApi;
 import dev.tododesktop.store.tasks.Task;
 import dev.tododesktop.client.api.TodoApiClient;
 import dev.tododesktop.client.keychain.SessionOnlyStore;
@@ -212,7 +213,7 @@ class DesktopAppEndToEndTest {
 
         try (var phone = TodoApiClient.builder(server.baseUri(), new SessionOnlyStore("phone")).deviceName("phone").build()) {
             assertThat(phone.login(new LoginRequest("grace@example.com", "correct horse battery", null)).isOk()).isTrue();
-            var created = phone.tasks().create(new CreateTaskRequest(null, "Added on the phone", null, null, null, null, null));
+            var created = TaskApi.of(phone).create(new CreateTaskRequest(null, "Added on the phone", null, null, null, null, null));
             assertThat(created.isOk()).as("created on the phone: %s", created).isTrue();
         }
         waitUntil(() -> taskList().getItems().stream().anyMatch(t -> t.title().equals("Added on the phone")));

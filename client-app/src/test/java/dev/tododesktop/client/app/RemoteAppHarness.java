@@ -3,6 +3,7 @@ package dev.tododesktop.client.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.client.api.ApiResult;
+import dev.tododesktop.client.api.TaskApi;
 import dev.tododesktop.client.api.TaskQuery;
 import dev.tododesktop.client.api.TodoApiClient;
 import dev.tododesktop.client.keychain.SessionOnlyStore;
@@ -222,7 +223,7 @@ final class RemoteAppHarness implements AutoCloseable {
 
     /** Every task the server holds for the phone's user. */
     static List<dev.tododesktop.contract.tasks.Task> serverTasks(TodoApiClient phone) {
-        ApiResult<TaskList> list = phone.tasks().list(TaskQuery.all());
+        ApiResult<TaskList> list = TaskApi.of(phone).list(TaskQuery.all());
         if (!(list instanceof ApiResult.Ok<TaskList>(TaskList tasks))) {
             throw new AssertionError("the phone could not list the tasks: " + list);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tododesktop.client.api.RetryPolicy;
+import dev.tododesktop.client.api.TaskApi;
 import dev.tododesktop.client.api.TaskQuery;
 import dev.tododesktop.client.sync.SyncTestServer.Device;
 import dev.tododesktop.contract.ApiJson;
@@ -192,7 +193,7 @@ class FaultInjectionTest {
 
             // Replicas equal the server, nothing pending.
             var serverTasks = new TreeMap<UUID, String>();
-            devices.get(0).client.tasks().list(TaskQuery.all().page(500, 0)).okValue().orElseThrow().items()
+            TaskApi.of(devices.get(0).client).list(TaskQuery.all().page(500, 0)).okValue().orElseThrow().items()
                     .forEach(t -> serverTasks.put(t.id(), t.title() + "|" + t.description() + "|" + t.tags() + "|"
                             + t.completed() + "|" + t.version()));
             for (Device device : devices) {

@@ -4,6 +4,7 @@ import static dev.tododesktop.client.sync.SyncTestSupport.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.client.api.RetryPolicy;
+import dev.tododesktop.client.api.TaskApi;
 import dev.tododesktop.client.api.TaskQuery;
 import dev.tododesktop.client.sync.SyncTestServer.Device;
 import dev.tododesktop.store.session.UserStore;
@@ -73,7 +74,7 @@ class SyncKillTest {
             assertThat(resumed.store.conflicts().open()).isEmpty();
             assertThat(resumed.store.conflicts().errors()).isEmpty();
             var onServer = new TreeMap<UUID, String>();
-            resumed.client.tasks().list(TaskQuery.all().page(500, 0)).okValue().orElseThrow().items()
+            TaskApi.of(resumed.client).list(TaskQuery.all().page(500, 0)).okValue().orElseThrow().items()
                     .forEach(t -> onServer.put(t.id(), t.title() + "|" + t.description()));
             assertThat(onServer).isEqualTo(expected);
             var replica = new TreeMap<UUID, String>();

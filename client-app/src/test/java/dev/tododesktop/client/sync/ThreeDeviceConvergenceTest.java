@@ -3,6 +3,7 @@ package dev.tododesktop.client.sync;
 import static dev.tododesktop.client.sync.SyncTestSupport.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tododesktop.client.api.TaskApi;
 import dev.tododesktop.client.api.TaskQuery;
 import dev.tododesktop.client.sync.SyncTestServer.Device;
 import dev.tododesktop.testing.RandomInputs;
@@ -321,7 +322,7 @@ class ThreeDeviceConvergenceTest {
             assertThat(d.store.sync().pendingCount()).as(d.name + " pending").isZero();
             assertThat(tasks(d.store)).as(d.name + " replica").isEqualTo(replica);
         }
-        var serverList = devices.get(0).client.tasks().list(TaskQuery.all().page(500, 0)).okValue().orElseThrow();
+        var serverList = TaskApi.of(devices.get(0).client).list(TaskQuery.all().page(500, 0)).okValue().orElseThrow();
         assertThat(serverList.items().stream().map(t -> t.id()).sorted().toList())
                 .isEqualTo(replica.stream().map(Task::id).toList());
         Map<UUID, Task> finalById = new HashMap<>();

@@ -59,6 +59,14 @@ public record Task(
                 serverVersion);
     }
 
+    /**
+     * Not done and due before {@code now}: the one definition of overdue (the list's filter and
+     * counts ask the same in SQL, {@code TaskQueries.OVERDUE_SQL}; a row is drawn overdue by this).
+     */
+    public boolean isOverdue(Instant now) {
+        return !completed && dueAt.filter(due -> due.isBefore(now)).isPresent();
+    }
+
     public Task withServerVersion(OptionalLong version) {
         return new Task(id, title, description, completed, completedAt, priority, tags, dueAt,
                 createdAt, updatedAt, version);

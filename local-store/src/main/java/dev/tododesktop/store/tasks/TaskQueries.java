@@ -15,6 +15,9 @@ import java.util.UUID;
 
 /** The UI's read side, over the materialised {@code task} table (base + pending edits). */
 public final class TaskQueries {
+
+    /** {@link Task#isOverdue} in SQL, bound to "now" in epoch milliseconds; the list filter and the counts share it. */
+    static final String OVERDUE_SQL = "completed = 0 AND due_at < ?";
     private final Database db;
 
     public TaskQueries(Database db) {
@@ -57,7 +60,7 @@ public final class TaskQueries {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*), "
                     + "coalesce(sum(completed = 0), 0), coalesce(sum(completed = 1), 0), "
-                    + "coalesce(sum(completed = 0 AND due_at < ?), 0), "
+                    + "coalesce(sum(" + OVERDUE_SQL + "), 0), "
                     + "coalesce(sum(due_at >= ? AND due_at < ?), 0) FROM task")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setLong(2, today.start());
@@ -91,7 +94,7 @@ public final class TaskQueries {
             case ALL -> { }
             case ACTIVE -> sql.and("completed = 0");
             case COMPLETED -> sql.and("completed = 1");
-            case OVERDUE -> sql.and("completed = 0 AND due_at < ?", q.now().toEpochMilli());
+            case OVERDUE -> sql.and(OVERDUE_SQL, q.now().toEpochMilli());
             case DUE_TODAY -> {
                 DayBounds today = DayBounds.of(q.now(), q.zone());
                 sql.and("due_at >= ? AND due_at < ?", today.start(), today.end());

@@ -69,6 +69,21 @@ class TaskQueriesTest {
     }
 
     @Test
+    void theOverdueFilterAndCountMeanWhatTaskIsOverdueSays() {
+        add(TaskEdit.none().title("an hour late").dueAt(NOW.minus(Duration.ofHours(1))));
+        add(TaskEdit.none().title("due this instant").dueAt(NOW));
+        add(TaskEdit.none().title("a millisecond late").dueAt(NOW.minusMillis(1)));
+        add(TaskEdit.none().title("later").dueAt(NOW.plus(Duration.ofMinutes(1))));
+        add(TaskEdit.none().title("done late").dueAt(NOW.minus(Duration.ofDays(3))).completed(true));
+        add(TaskEdit.none().title("no due"));
+
+        List<String> byJava = store.tasks().list(all).stream().filter(t -> t.isOverdue(NOW)).map(Task::title).toList();
+        assertThat(byJava).containsExactly("an hour late", "a millisecond late");
+        assertThat(titles(all.withStatus(StatusFilter.OVERDUE))).isEqualTo(byJava);
+        assertThat(store.tasks().counts(NOW, BERLIN).overdue()).isEqualTo(byJava.size());
+    }
+
+    @Test
     void tagAndPriorityFilters() {
         add(TaskEdit.none().title("a").tags(List.of("Work", "urgent")).priority(Priority.HIGH));
         add(TaskEdit.none().title("b").tags(List.of("work")).priority(Priority.LOW));

@@ -14,26 +14,17 @@ public record FieldStamps(long title, long description, long completed, long pri
 
     /** The stamp of a field by its JSON name (the names {@link TaskUpdate} uses). */
     public long of(String field) {
-        return switch (field) {
-            case TaskUpdate.TITLE -> title;
-            case TaskUpdate.DESCRIPTION -> description;
-            case TaskUpdate.COMPLETED -> completed;
-            case TaskUpdate.PRIORITY -> priority;
-            case TaskUpdate.TAGS -> tags;
-            case TaskUpdate.DUE_AT -> dueAt;
-            default -> throw new IllegalArgumentException("not a task field: " + field);
-        };
+        return EditableField.named(field).stampIn(this);
     }
 
     public FieldStamps with(String field, long version) {
-        return switch (field) {
-            case TaskUpdate.TITLE -> new FieldStamps(version, description, completed, priority, tags, dueAt);
-            case TaskUpdate.DESCRIPTION -> new FieldStamps(title, version, completed, priority, tags, dueAt);
-            case TaskUpdate.COMPLETED -> new FieldStamps(title, description, version, priority, tags, dueAt);
-            case TaskUpdate.PRIORITY -> new FieldStamps(title, description, completed, version, tags, dueAt);
-            case TaskUpdate.TAGS -> new FieldStamps(title, description, completed, priority, version, dueAt);
-            case TaskUpdate.DUE_AT -> new FieldStamps(title, description, completed, priority, tags, version);
-            default -> throw new IllegalArgumentException("not a task field: " + field);
-        };
+        var f = EditableField.named(field);
+        return new FieldStamps(
+                f == EditableField.TITLE ? version : title,
+                f == EditableField.DESCRIPTION ? version : description,
+                f == EditableField.COMPLETED ? version : completed,
+                f == EditableField.PRIORITY ? version : priority,
+                f == EditableField.TAGS ? version : tags,
+                f == EditableField.DUE_AT ? version : dueAt);
     }
 }

@@ -3,7 +3,6 @@ package dev.tododesktop.server.tasks;
 import dev.tododesktop.contract.sync.SyncChange;
 import dev.tododesktop.contract.sync.TaskChange;
 import dev.tododesktop.contract.sync.TaskTombstone;
-import dev.tododesktop.contract.tasks.FieldUpdate;
 import dev.tododesktop.contract.tasks.Priority;
 import dev.tododesktop.contract.tasks.Task;
 import dev.tododesktop.contract.tasks.TaskUpdate;
@@ -136,30 +135,10 @@ public record StoredTask(
     }
 
     private Object valueOf(String field) {
-        return switch (field) {
-            case TaskUpdate.TITLE -> title;
-            case TaskUpdate.DESCRIPTION -> description;
-            case TaskUpdate.COMPLETED -> completed;
-            case TaskUpdate.PRIORITY -> priority;
-            case TaskUpdate.TAGS -> tags;
-            case TaskUpdate.DUE_AT -> dueAt;
-            default -> throw new IllegalArgumentException("not a task field: " + field);
-        };
+        return EditableField.named(field).valueIn(this);
     }
 
-    private Object newValue(TaskUpdate update, String field) {
-        return switch (field) {
-            case TaskUpdate.TITLE -> valueOrNull(update.title());
-            case TaskUpdate.DESCRIPTION -> valueOrNull(update.description());
-            case TaskUpdate.COMPLETED -> valueOrNull(update.completed());
-            case TaskUpdate.PRIORITY -> valueOrNull(update.priority());
-            case TaskUpdate.TAGS -> valueOrNull(update.tags());
-            case TaskUpdate.DUE_AT -> valueOrNull(update.dueAt());
-            default -> throw new IllegalArgumentException("not a task field: " + field);
-        };
-    }
-
-    private static <T> T valueOrNull(FieldUpdate<T> update) {
-        return update.applyTo(null);
+    private static Object newValue(TaskUpdate update, String field) {
+        return EditableField.named(field).newValueIn(update);
     }
 }

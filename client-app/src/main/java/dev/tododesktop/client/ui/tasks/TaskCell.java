@@ -85,7 +85,7 @@ final class TaskCell extends ListCell<Task> {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         var dueDay = task.dueAt().map(d -> LocalDate.ofInstant(d, zone));
         String dueText = dueDay.map(day -> {
-            if (!task.completed() && task.dueAt().get().isBefore(clock.instant())) {
+            if (task.isOverdue(clock.instant())) {
                 getStyleClass().add("overdue");
                 return "Overdue · " + DAY.format(day);
             }

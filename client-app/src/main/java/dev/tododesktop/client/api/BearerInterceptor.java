@@ -1,5 +1,6 @@
-package dev.tododesktop.client.auth;
+package dev.tododesktop.client.api;
 
+import dev.tododesktop.client.auth.SessionKeeper;
 import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;

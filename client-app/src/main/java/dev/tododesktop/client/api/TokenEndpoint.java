@@ -1,6 +1,7 @@
-package dev.tododesktop.client.auth;
+package dev.tododesktop.client.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tododesktop.client.auth.TokenRefresher;
 import dev.tododesktop.contract.ApiPaths;
 import dev.tododesktop.contract.auth.RefreshRequest;
 import dev.tododesktop.contract.auth.TokenResponse;
@@ -13,28 +14,12 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * {@code POST /api/auth/refresh}, sent exactly once per call: never retried here, because the
+ * {@link TokenRefresher} over HTTP: {@code POST /api/auth/refresh}, sent exactly once per call: never retried here, because the
  * server rotates refresh tokens and treats a second use of the old one as theft.
  */
-public final class TokenEndpoint {
+public final class TokenEndpoint implements TokenRefresher {
 
     private static final MediaType JSON = MediaType.get("application/json");
-
-    /** What the refresh endpoint said. */
-    public sealed interface Answer {
-        record Issued(TokenResponse tokens) implements Answer {
-            @Override
-            public String toString() {
-                return "Issued[user=" + tokens.user().id() + ", tokens=<redacted>]";
-            }
-        }
-
-        /** The server refused this refresh token (401, 400, 422): the session is over. */
-        record Rejected(int status) implements Answer {}
-
-        /** No usable answer (network, 5xx, 429): the token may still be good. */
-        record Unreachable(String reason) implements Answer {}
-    }
 
     private final OkHttpClient client;
     private final HttpUrl refreshUrl;
@@ -47,6 +32,7 @@ public final class TokenEndpoint {
         this.mapper = mapper;
     }
 
+    @Override
     public Answer refresh(String refreshToken) {
         byte[] body;
         try {

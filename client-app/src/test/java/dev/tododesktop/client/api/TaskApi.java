@@ -12,13 +12,22 @@ import java.util.UUID;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
-/** The signed-in user's tasks, one HTTP call per method ({@code /api/{user_id}/tasks}). Get it from {@link TodoApiClient#tasks()}. */
+/**
+ * Another device that edits tasks over the REST API ({@code /api/{user_id}/tasks}), one HTTP call
+ * per method, through the client's session. The app itself syncs through {@code /sync}; tests use
+ * this to change the server's tasks the way a phone would.
+ */
 public final class TaskApi {
 
     private final TodoApiClient client;
 
-    TaskApi(TodoApiClient client) {
+    private TaskApi(TodoApiClient client) {
         this.client = client;
+    }
+
+    /** The tasks of whoever {@code client} is signed in as. */
+    public static TaskApi of(TodoApiClient client) {
+        return new TaskApi(client);
     }
 
     public ApiResult<TaskList> list(TaskQuery query) {

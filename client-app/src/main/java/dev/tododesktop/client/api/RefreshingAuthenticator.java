@@ -1,5 +1,7 @@
-package dev.tododesktop.client.auth;
+package dev.tododesktop.client.api;
 
+import dev.tododesktop.client.auth.RefreshOutcome;
+import dev.tododesktop.client.auth.SessionKeeper;
 import java.io.IOException;
 import java.util.Optional;
 import okhttp3.Authenticator;

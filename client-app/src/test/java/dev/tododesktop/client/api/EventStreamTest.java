@@ -5,13 +5,10 @@ import static dev.tododesktop.client.testing.FakeAuthServer.isRefresh;
 import static dev.tododesktop.client.testing.FakeAuthServer.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tododesktop.client.Done;
 import dev.tododesktop.client.keychain.SessionOnlyStore;
 import dev.tododesktop.client.testing.RecordingSleeper;
 import dev.tododesktop.client.testing.Routes;
 import dev.tododesktop.contract.auth.LoginRequest;
-import dev.tododesktop.contract.sync.CursorEvent;
-import dev.tododesktop.contract.sync.SyncEventType;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,24 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The event stream against a scripted server. */
-class EventsApiTest {
+/** The event stream ({@link SyncApi#events()}) against a scripted server. */
+class EventStreamTest {
 
     private final MockWebServer server = new MockWebServer();
     private TodoApiClient client;
     private final List<String> events = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<ApiResult<Done>> closed = new CompletableFuture<>();
-    private final SyncEventListener listener = new SyncEventListener() {
-        @Override
-        public void onEvent(SyncEventType type, CursorEvent event) {
-            events.add(type.wire() + ":" + event.cursor());
-        }
-
-        @Override
-        public void onClosed(ApiResult<Done> outcome) {
-            closed.complete(outcome);
-        }
-    };
 
     @BeforeEach
     void start() throws Exception {
@@ -64,8 +49,12 @@ class EventsApiTest {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream").body(body).build();
     }
 
+    private EventStream.End read() {
+        return client.sync().events().orElseThrow().read((type, data) -> events.add(type + ":" + data));
+    }
+
     @Test
-    void reads_events_skips_comments_and_unknown_events_and_reports_the_end() throws Exception {
+    void reads_every_event_skips_comments_and_reports_the_end() {
         signIn();
         server.enqueue(stream("""
                 event: ready
@@ -79,19 +68,17 @@ class EventsApiTest {
                 event: something-new
                 data: {"whatever":1}
 
-                event: changed
-                data: {"cursor":"c3"}
+                data: no name
 
                 """));
 
-        client.events().listen(listener);
-
-        assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(new ApiResult.Ok<>(Done.DONE));
-        assertThat(events).containsExactly("ready:c1", "changed:c2", "changed:c3");
+        assertThat(read()).isEqualTo(new EventStream.End.Ended());
+        assertThat(events).containsExactly("ready:{\"cursor\":\"c1\"}", "changed:{\"cursor\":\"c2\"}",
+                "something-new:{\"whatever\":1}", "message:no name");
     }
 
     @Test
-    void the_stream_refreshes_an_expired_token_like_any_call() throws Exception {
+    void the_stream_refreshes_an_expired_token_like_any_call() {
         signIn();
         server.setDispatcher(Routes.of(request -> {
             if (isRefresh(request)) {
@@ -102,31 +89,37 @@ class EventsApiTest {
                     : invalidToken();
         }));
 
-        client.events().listen(listener);
-
-        assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(new ApiResult.Ok<>(Done.DONE));
-        assertThat(events).containsExactly("ready:c1");
+        assertThat(read()).isEqualTo(new EventStream.End.Ended());
+        assertThat(events).containsExactly("ready:{\"cursor\":\"c1\"}");
     }
 
     @Test
-    void listening_while_signed_out_reports_unauthorized_at_once() throws Exception {
-        client.events().listen(listener);
+    void an_answer_that_is_not_a_stream_says_its_status() {
+        signIn();
+        server.enqueue(new MockResponse.Builder().code(404).build());
 
-        assertThat(closed.get(1, TimeUnit.SECONDS)).isInstanceOf(ApiResult.Unauthorized.class);
+        assertThat(read()).isEqualTo(new EventStream.End.Answered(404));
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void there_is_no_stream_while_signed_out_and_no_request_is_made() {
+        assertThat(client.sync().events()).isEmpty();
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
-    void closing_the_subscription_ends_the_stream_quietly() throws Exception {
+    void cancelling_ends_a_read_that_is_waiting_for_events() throws Exception {
         signIn();
         server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
                 .body("event: ready\ndata: {\"cursor\":\"c1\"}\n\n").bodyDelay(10, TimeUnit.SECONDS).build());
-
-        var subscription = client.events().listen(listener);
+        EventStream stream = client.sync().events().orElseThrow();
+        var end = CompletableFuture.supplyAsync(() -> stream.read((type, data) -> events.add(type)));
         Thread.sleep(300);
-        subscription.close();
 
-        Thread.sleep(300);
-        assertThat(closed).isNotDone();
+        stream.cancel();
+
+        assertThat(end.get(2, TimeUnit.SECONDS)).isInstanceOf(EventStream.End.Broken.class);
+        assertThat(events).isEmpty();
     }
 }
