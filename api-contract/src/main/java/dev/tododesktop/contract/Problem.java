@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem, the body of every error response ({@code application/problem+json}).
- * {@code errors} is present only on 422 answers (and on sync results marked {@code invalid}).
+ * {@code errors} lists the failing fields: on 422 answers, on 400 answers about one field (unknown,
+ * of the wrong type, given twice), and on sync results marked {@code invalid}.
  */
 public record Problem(
         String type,

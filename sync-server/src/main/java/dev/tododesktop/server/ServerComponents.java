@@ -1,6 +1,5 @@
 package dev.tododesktop.server;
 
-import dev.tododesktop.contract.ApiJson;
 import dev.tododesktop.server.auth.AccessGuard;
 import dev.tododesktop.server.auth.AccountStore;
 import dev.tododesktop.server.auth.AuthJanitor;
@@ -67,7 +66,7 @@ public final class ServerComponents implements AutoCloseable {
     static ServerComponents create(ServerConfig config, Database database, MeterRegistry metrics, Clock clock) {
         var routes = new ArrayList<RouteGroup>();
         var closeables = new ArrayList<AutoCloseable>();
-        var bodies = new JsonBodies(ApiJson.mapper());
+        var bodies = new JsonBodies();
         var clientAddress = new ClientAddress(config.trustedProxies());
 
         // Accounts and tokens.
@@ -123,7 +122,7 @@ public final class ServerComponents implements AutoCloseable {
         var answers = new AppliedMutations();
         var sync = new SyncService(database, repository, writes, new MutationApplier(repository, answers), answers);
         var scope = new UserScope(accessGuard);
-        var bodies = new JsonBodies(ApiJson.mapper());
+        var bodies = new JsonBodies();
         var streams = new EventStreams(hub, newest, accessGuard::stillValid, liveSessions::refresh,
                 EventStreams.Settings.defaults());
         closeables.add(streams);

@@ -2,6 +2,7 @@ package dev.tododesktop.contract.tasks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import dev.tododesktop.contract.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * {@code POST /api/{user_id}/tasks}. Only {@code title} is required. Left-out fields take their
  * defaults here, so the server never sees a null it must interpret: no description, not
  * completed, priority {@code none}, no tags, no due date. {@code id} stays null when the client
- * lets the server choose it. The title is stripped of surrounding white space, as stored.
+ * lets the server choose it. The title is trimmed of invisible characters at both ends ({@link Text#trim}), as stored.
  */
 public record CreateTaskRequest(
         @JsonInclude(Include.NON_NULL) UUID id,
@@ -22,7 +23,7 @@ public record CreateTaskRequest(
         @JsonInclude(Include.NON_NULL) Instant dueAt) {
 
     public CreateTaskRequest {
-        title = title == null ? null : title.strip();
+        title = Text.trim(title);
         description = description == null ? "" : description;
         completed = completed != null && completed;
         priority = priority == null ? Priority.NONE : priority;

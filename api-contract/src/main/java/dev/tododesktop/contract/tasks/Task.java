@@ -23,6 +23,6 @@ public record Task(
         long version) {
 
     public Task {
-        tags = Tags.copyOf(tags);
+        tags = Tags.asGiven(tags);
     }
 }

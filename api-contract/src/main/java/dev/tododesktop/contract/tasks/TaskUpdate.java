@@ -3,6 +3,7 @@ package dev.tododesktop.contract.tasks;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import dev.tododesktop.contract.Text;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.SequencedSet;
  * The editable fields of a task, each of which may be left out: the body of
  * {@code PUT /api/{user_id}/tasks/{id}} and the {@code fields} of a sync mutation. See
  * {@link FieldUpdate} for how absent, {@code null} and a value differ. A null component is
- * taken as {@link FieldUpdate#keep()}; a title is stripped of surrounding white space.
+ * taken as {@link FieldUpdate#keep()}; a title and tags are trimmed ({@link Text#trim}).
  */
 public record TaskUpdate(
         @JsonInclude(Include.NON_EMPTY) FieldUpdate<String> title,
@@ -30,7 +31,7 @@ public record TaskUpdate(
     public static final String DUE_AT = "due_at";
 
     public TaskUpdate {
-        title = orKeep(title).map(String::strip);
+        title = orKeep(title).map(Text::trim);
         description = orKeep(description);
         completed = orKeep(completed);
         priority = orKeep(priority);

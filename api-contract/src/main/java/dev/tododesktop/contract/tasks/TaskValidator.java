@@ -6,6 +6,8 @@ import static dev.tododesktop.contract.tasks.TaskLimits.TAG_MAX_LENGTH;
 import static dev.tododesktop.contract.tasks.TaskLimits.TITLE_MAX_LENGTH;
 
 import dev.tododesktop.contract.FieldError;
+import dev.tododesktop.contract.Text;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class TaskValidator {
         checkTitle(request.title(), errors);
         checkDescription(request.description(), errors);
         checkTags(request.tags(), errors);
+        checkDueAt(request.dueAt(), errors);
         return List.copyOf(errors);
     }
 
@@ -54,6 +57,9 @@ public final class TaskValidator {
                     "Tags cannot be null; send an empty list to remove all tags."));
             case FieldUpdate.Keep<List<String>> _ -> { }
         }
+        if (update.dueAt() instanceof FieldUpdate.SetTo<Instant>(Instant dueAt)) {
+            checkDueAt(dueAt, errors);
+        }
         return List.copyOf(errors);
     }
 
@@ -69,9 +75,9 @@ public final class TaskValidator {
     }
 
     private static void checkTitle(String title, List<FieldError> errors) {
-        if (title == null || title.isBlank()) {
+        if (Text.isBlank(title)) {
             errors.add(new FieldError(TaskUpdate.TITLE, "Title is required."));
-        } else if (length(title.strip()) > TITLE_MAX_LENGTH) {
+        } else if (length(Text.trim(title)) > TITLE_MAX_LENGTH) {
             errors.add(new FieldError(TaskUpdate.TITLE, "Title must be at most " + TITLE_MAX_LENGTH + " characters."));
         }
     }
@@ -89,9 +95,9 @@ public final class TaskValidator {
         }
         var seen = new HashSet<String>();
         for (String tag : tags) {
-            if (tag == null || tag.isBlank()) {
+            if (Text.isBlank(tag)) {
                 errors.add(new FieldError(TaskUpdate.TAGS, "Tags cannot be empty."));
-            } else if (length(tag) > TAG_MAX_LENGTH) {
+            } else if (length(Text.trim(tag)) > TAG_MAX_LENGTH) {
                 errors.add(new FieldError(TaskUpdate.TAGS,
                         "Tag \"" + tag + "\" must be at most " + TAG_MAX_LENGTH + " characters."));
             } else if (!seen.add(tag.toLowerCase(Locale.ROOT))) {
@@ -101,7 +107,14 @@ public final class TaskValidator {
         }
     }
 
+    private static void checkDueAt(Instant dueAt, List<FieldError> errors) {
+        if (dueAt != null && (dueAt.isBefore(TaskLimits.DUE_AT_MIN) || dueAt.isAfter(TaskLimits.DUE_AT_MAX))) {
+            errors.add(new FieldError(TaskUpdate.DUE_AT, "Due date must be between 0001-01-01T00:00:00.000Z and "
+                    + "9999-12-31T23:59:59.999Z."));
+        }
+    }
+
     private static int length(String s) {
-        return s.codePointCount(0, s.length());
+        return Text.length(s);
     }
 }

@@ -9,6 +9,7 @@ import dev.tododesktop.contract.auth.PasswordChangeRequest;
 import dev.tododesktop.contract.auth.RefreshRequest;
 import dev.tododesktop.contract.auth.RegisterRequest;
 import dev.tododesktop.server.auth.tokens.SigningKeyStore;
+import dev.tododesktop.server.http.ApiRoutes;
 import dev.tododesktop.server.http.ClientAddress;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.RouteGroup;
@@ -45,13 +46,13 @@ public final class AuthRoutes implements RouteGroup {
             service.logout(guard.require(ctx));
             ctx.status(204);
         });
-        routes.get(ApiPaths.AUTH_ME, ctx -> ctx.json(service.me(guard.require(ctx))));
+        ApiRoutes.get(routes, ApiPaths.AUTH_ME, ctx -> ctx.json(service.me(guard.require(ctx))));
         routes.delete(ApiPaths.AUTH_ME, ctx -> {
             var principal = guard.require(ctx);
             service.deleteAccount(principal, bodies.read(ctx, DeleteAccountRequest.class));
             ctx.status(204);
         });
-        routes.get(ApiPaths.AUTH_SESSIONS, ctx -> ctx.json(service.sessions(guard.require(ctx))));
+        ApiRoutes.get(routes, ApiPaths.AUTH_SESSIONS, ctx -> ctx.json(service.sessions(guard.require(ctx))));
         routes.delete(ApiPaths.AUTH_SESSION, ctx -> {
             var principal = guard.require(ctx);
             service.revokeSession(principal, ctx.pathParam(ApiPaths.PARAM_ID));
@@ -62,7 +63,7 @@ public final class AuthRoutes implements RouteGroup {
             service.changePassword(principal, bodies.read(ctx, PasswordChangeRequest.class));
             ctx.status(204);
         });
-        routes.get(ApiPaths.AUTH_JWKS, ctx -> ctx
+        ApiRoutes.get(routes, ApiPaths.AUTH_JWKS, ctx -> ctx
                 .contentType("application/json")
                 .result(new JWKSet(List.<JWK>copyOf(keys.publicKeys())).toString(true)));
     }

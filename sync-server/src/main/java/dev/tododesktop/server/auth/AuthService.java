@@ -92,9 +92,8 @@ public final class AuthService {
         }
         String email = AuthValidator.normalizeEmail(request.email());
         String key = AuthValidator.emailKey(request.email());
-        if (accounts.byEmailKey(key).isPresent()) {
-            throw emailTaken();
-        }
+        // Hash first, then let the unique key say whether the email is taken: a 409 then costs the
+        // same Argon2 time as a new account, so timing tells nothing the status does not.
         String hash = hasher.hash(request.password());
         var account = accounts.create(email, key, name, hash, clock.instant()).orElseThrow(AuthService::emailTaken);
         log.info("Registered account {} from {}", account.id(), address);

@@ -115,6 +115,12 @@ public record ServerConfig(
                 passwordHashing, ttl);
     }
 
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
+                sessionIdleTtl, signingKeyRotation, origins, trustedProxies, rateLimits, maxDatabaseConnections,
+                passwordHashing, sessionCheckTtl);
+    }
+
     public ServerConfig withSigningKeyRotation(Duration rotation) {
         return new ServerConfig(bindAddress, port, dataDir, database, issuer, audience, accessTokenTtl,
                 sessionIdleTtl, rotation, corsOrigins, trustedProxies, rateLimits, maxDatabaseConnections,

@@ -40,7 +40,7 @@ public record Cursor(long seq, long prunedSeq) {
         } catch (IllegalArgumentException e) {
             // not base64; answered below
         }
-        throw ApiException.badRequest("The cursor is not one this server issued.");
+        throw ApiException.badRequest("cursor", "The cursor is not one this server issued.");
     }
 
     private static boolean isNumber(String s) {

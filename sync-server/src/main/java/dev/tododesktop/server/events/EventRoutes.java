@@ -2,9 +2,11 @@ package dev.tododesktop.server.events;
 
 import dev.tododesktop.contract.ApiPaths;
 import dev.tododesktop.server.auth.UserScope;
+import dev.tododesktop.server.http.ApiRoutes;
 import dev.tododesktop.server.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
 
 /**
@@ -24,7 +26,7 @@ public final class EventRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get(ApiPaths.EVENTS, this::events);
+        ApiRoutes.get(routes, ApiPaths.EVENTS, this::events);
     }
 
     private void events(Context ctx) throws java.io.IOException {
@@ -35,6 +37,9 @@ public final class EventRoutes implements RouteGroup {
         res.setContentType("text/event-stream");
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("X-Accel-Buffering", "no");
+        if (ctx.method() == HandlerType.HEAD) {
+            return; // the answer a GET would start with, and no stream
+        }
         res.flushBuffer();
         var client = new SseClient(ctx);
         client.keepAlive();

@@ -46,6 +46,12 @@ public final class ApiException extends RuntimeException {
         return of(400, "malformed-request", "Malformed request", detail);
     }
 
+    /** 400 about one field (unknown, of the wrong type, twice): the problem names it in {@code errors} too. */
+    public static ApiException badRequest(String field, String detail) {
+        return new ApiException(new Problem(TYPE_PREFIX + "malformed-request", "Malformed request", 400, detail,
+                List.of(new FieldError(field, detail))), Map.of());
+    }
+
     public static ApiException validation(List<FieldError> errors) {
         return new ApiException(Problem.validation(errors), Map.of());
     }
@@ -87,7 +93,17 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException unsupportedMediaType() {
-        return of(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+        return unsupportedMediaType("Send the body as application/json.");
+    }
+
+    public static ApiException unsupportedMediaType(String detail) {
+        return of(415, "unsupported-media-type", "Unsupported media type", detail);
+    }
+
+    /** 403: a browser page from an origin the server does not list; nothing was read or changed. */
+    public static ApiException originNotAllowed() {
+        return of(403, "origin-not-allowed", "Forbidden",
+                "Requests from this web origin are not accepted; the server lists the origins it serves in TODO_CORS_ORIGINS.");
     }
 
     public static ApiException tooManyRequests(long retryAfterSeconds, String detail) {

@@ -14,14 +14,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP conventions every route shares: the contract's JSON, problem+json for every error
- * (no stack trace, SQL or class name reaches a client), the 1 MiB body limit, 404/405, CORS
- * for configured origins only, and request metrics by route template and status.
+ * (no stack trace, SQL or class name reaches a client; Jetty's own refusals included, see
+ * {@link ProblemErrorHandler}), the 1 MiB body limit, 404/405, CORS for configured origins only,
+ * and request metrics by route template and status.
+ *
+ * <p>Before any route runs, a request is refused (and so changes nothing) when it sends a header
+ * that must be single twice ({@link #SINGLE_HEADERS}: which of two tokens or origins would
+ * count is a guess an attacker could exploit between a proxy and us), when its {@code Origin}
+ * is a web page the server does not list (403; a browser would only have hidden the answer, not
+ * stopped the write), or when its query string is malformed ({@link QueryString}); and once the
+ * route is known, when it carries a query parameter the route does not take (400 naming it).
  */
 public final class HttpSetup {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(HttpSetup.class);
     private static final String TIMER_SAMPLE = "todo.metrics.sample";
+    /** Headers a request may carry at most once. */
+    static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type", "Origin", "If-Match", "Host", "Content-Length");
 
     private final MeterRegistry metrics;
     private final List<String> corsOrigins;
@@ -37,6 +47,8 @@ public final class HttpSetup {
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
         if (!corsOrigins.isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 corsOrigins.forEach(rule::allowHost);
@@ -56,11 +68,32 @@ public final class HttpSetup {
                     && Long.parseLong(length) > MAX_BODY_BYTES) {
                 throw ApiException.tooLarge();
             }
+            for (String name : SINGLE_HEADERS) {
+                var values = ctx.req().getHeaders(name);
+                if (values != null && values.hasMoreElements()) {
+                    values.nextElement();
+                    if (values.hasMoreElements()) {
+                        throw ApiException.badRequest(name, "The request has more than one " + name + " header; send one.");
+                    }
+                }
+            }
+            String origin = ctx.header("Origin");
+            if (origin != null && corsOrigins.stream().noneMatch(origin::equalsIgnoreCase)) {
+                throw ApiException.originNotAllowed();
+            }
+            ApiRoutes.rememberQuery(ctx, QueryString.parse(ctx.queryString()));
         });
+        routes.beforeMatched(ctx -> ApiRoutes.query(ctx).onlyThese(ApiRoutes.queryParameters(ctx)));
         routes.after(this::recordRequest);
         routes.exception(ApiException.class, (e, ctx) -> writeProblem(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, translate(e)));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (e instanceof java.io.IOException) {
+                // The body ended early or the client went away: its mistake or its choice, not ours.
+                log.debug("Could not read the request {} {}: {}", ctx.method(), ctx.path(), e.toString());
+                writeProblem(ctx, ApiException.badRequest("The request body could not be read to its end."));
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             log.error("Unhandled error on {} {} (incident {})", ctx.method(), ctx.path(), incident, e);
             writeProblem(ctx, ApiException.internal());

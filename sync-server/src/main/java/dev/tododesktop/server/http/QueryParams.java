@@ -5,32 +5,34 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads query parameters: an unknown enum value or a non-number is malformed (400); a range is
- * the caller's to check (422).
+ * Reads query parameters from the strictly parsed query ({@link ApiRoutes#query}, already checked
+ * for encoding, NUL and repeats): an unknown enum value or a non-number is malformed (400, naming
+ * the parameter); a range is the caller's to check (422).
  */
 public final class QueryParams {
 
     private QueryParams() {}
 
     public static <E> Optional<E> enumParam(Context ctx, String name, Function<String, E> parse) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isEmpty()) {
+        Optional<String> raw = text(ctx, name);
+        if (raw.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(parse.apply(raw));
+            return Optional.of(parse.apply(raw.get()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest(name, e.getMessage());
         }
     }
 
     public static Optional<Long> longParam(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isEmpty()) {
+        Optional<String> value = text(ctx, name);
+        if (value.isEmpty()) {
             return Optional.empty();
         }
+        String raw = value.get();
         if (raw.length() > 18 || !isWholeNumber(raw)) {
-            throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number.");
+            throw ApiException.badRequest(name, "Query parameter '" + name + "' must be a whole number.");
         }
         return Optional.of(Long.parseLong(raw));
     }
@@ -50,9 +52,8 @@ public final class QueryParams {
         return true;
     }
 
-    /** The parameter, unless absent or empty. */
+    /** The parameter, unless absent or empty, from the strictly parsed query ({@link QueryString}). */
     public static Optional<String> text(Context ctx, String name) {
-        String s = ctx.queryParam(name);
-        return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+        return ApiRoutes.query(ctx).get(name);
     }
 }

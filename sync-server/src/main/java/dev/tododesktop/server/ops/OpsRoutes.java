@@ -2,6 +2,7 @@ package dev.tododesktop.server.ops;
 
 import dev.tododesktop.server.db.Database;
 import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.ApiRoutes;
 import dev.tododesktop.server.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,14 +21,14 @@ public final class OpsRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
-        routes.get("/ready", ctx -> {
+        ApiRoutes.get(routes, "/health", ctx -> ctx.json(Map.of("status", "ok")));
+        ApiRoutes.get(routes, "/ready", ctx -> {
             if (!database.isReady()) {
                 throw ApiException.serviceUnavailable("The database does not answer.");
             }
             ctx.json(Map.of("status", "ready"));
         });
-        routes.get("/metrics", ctx -> ctx
+        ApiRoutes.get(routes, "/metrics", ctx -> ctx
                 .contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(registry.scrape()));
     }

@@ -1,10 +1,10 @@
 package dev.tododesktop.server.sync;
 
 import dev.tododesktop.contract.ApiPaths;
-import dev.tododesktop.contract.sync.SyncPushRequest;
 import dev.tododesktop.server.auth.UserScope;
 import dev.tododesktop.server.events.Cursor;
 import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.ApiRoutes;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.QueryParams;
 import dev.tododesktop.server.http.RouteGroup;
@@ -28,15 +28,13 @@ public final class SyncRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get(ApiPaths.SYNC, this::pull);
+        ApiRoutes.get(routes, ApiPaths.SYNC, this::pull, "cursor", "limit");
         routes.post(ApiPaths.SYNC, this::push);
     }
 
     private void pull(Context ctx) {
         var user = scope.require(ctx).userId();
-        String rawCursor = ctx.queryParam("cursor");
-        Optional<Cursor> cursor = rawCursor == null || rawCursor.isEmpty()
-                ? Optional.empty() : Optional.of(Cursor.decode(rawCursor));
+        Optional<Cursor> cursor = ApiRoutes.query(ctx).get("cursor").map(Cursor::decode);
         long limit = QueryParams.longParam(ctx, "limit").orElse((long) SyncService.DEFAULT_PULL_LIMIT);
         if (limit < 1 || limit > SyncService.MAX_PULL_LIMIT) {
             throw ApiException.validation("limit", "limit must be between 1 and " + SyncService.MAX_PULL_LIMIT + ".");
@@ -46,6 +44,7 @@ public final class SyncRoutes implements RouteGroup {
 
     private void push(Context ctx) {
         var principal = scope.require(ctx);
-        ServerJson.write(ctx, sync.push(principal.userId(), principal.sessionId(), bodies.read(ctx, SyncPushRequest.class)));
+        var push = PushBody.read(bodies, ctx);
+        ServerJson.write(ctx, sync.push(principal.userId(), principal.sessionId(), push.items(), push.acknowledged()));
     }
 }

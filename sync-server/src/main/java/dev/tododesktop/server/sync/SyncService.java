@@ -13,6 +13,7 @@ import dev.tododesktop.server.tasks.StoredTask;
 import dev.tododesktop.server.tasks.TaskRepository;
 import dev.tododesktop.server.tasks.UserWrites;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,11 @@ public final class SyncService {
     public SyncPullResponse pull(UUID userId, Optional<Cursor> cursor, int limit) {
         return database.jdbi().withHandle(h -> {
             var state = UserWrites.read(h, userId);
+            if (cursor.isPresent() && (cursor.get().seq() > state.lastSeq() || cursor.get().prunedSeq() > state.prunedSeq())) {
+                // Ahead of anything this user's changes reached: forged, or from another account or
+                // database. Answering it would hand back a cursor past changes still to come.
+                throw ApiException.badRequest("cursor", "The cursor is not one this server issued.");
+            }
             if (cursor.isPresent() && cursor.get().expiredBy(state.prunedSeq())) {
                 throw cursorExpired();
             }
@@ -75,26 +81,47 @@ public final class SyncService {
         return push(userId, null, request);
     }
 
+    /** {@link #push(UUID, UUID, List, List)} of a request read as a whole (every mutation readable). */
+    public SyncPushResponse push(UUID userId, UUID session, SyncPushRequest request) {
+        return push(userId, session, request.mutations().stream().<PushItem>map(PushItem.Readable::new).toList(),
+                request.acknowledged());
+    }
+
     /**
      * Applies a push in one transaction under the user's lock, and forgets the answers it
      * acknowledges (never those of mutations it carries again). {@code session} is the pushing
-     * device's session.
+     * device's session. Unreadable entries (as read from HTTP) answer {@code invalid} in their
+     * place; the others apply in order.
      */
-    public SyncPushResponse push(UUID userId, UUID session, SyncPushRequest request) {
-        if (request.mutations().size() > SyncPushRequest.MAX_MUTATIONS) {
-            throw ApiException.validation("mutations", "A push carries at most " + SyncPushRequest.MAX_MUTATIONS
-                    + " mutations; send the rest in another push.");
+    public SyncPushResponse push(UUID userId, UUID session, List<PushItem> items, List<UUID> acknowledged) {
+        if (items.size() > SyncPushRequest.MAX_MUTATIONS) {
+            throw tooManyMutations();
         }
-        if (request.acknowledged().size() > SyncPushRequest.MAX_ACKNOWLEDGED) {
-            throw ApiException.validation("acknowledged", "A push acknowledges at most " + SyncPushRequest.MAX_ACKNOWLEDGED
-                    + " answers; acknowledge the rest in the next push.");
+        if (acknowledged.size() > SyncPushRequest.MAX_ACKNOWLEDGED) {
+            throw tooManyAcknowledged();
         }
-        var forget = new java.util.LinkedHashSet<>(request.acknowledged());
-        request.mutations().forEach(m -> forget.remove(m.mutationId()));
+        var readable = new ArrayList<Mutation>(items.size());
+        var forget = new java.util.LinkedHashSet<>(acknowledged);
+        for (var item : items) {
+            switch (item) {
+                case PushItem.Readable(Mutation m) -> {
+                    readable.add(m);
+                    forget.remove(m.mutationId());
+                }
+                case PushItem.Unreadable(UUID mutationId, Problem problem) -> forget.remove(mutationId);
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return writes.inTransaction(userId, tx -> {
-                    var results = applier.applyAll(tx, request.mutations(), session);
+                    var applied = applier.applyAll(tx, readable, session).iterator();
+                    var results = new ArrayList<MutationResult>(items.size());
+                    for (var item : items) {
+                        results.add(switch (item) {
+                            case PushItem.Readable r -> applied.next();
+                            case PushItem.Unreadable(UUID mutationId, Problem problem) -> MutationResult.invalid(mutationId, problem);
+                        });
+                    }
                     answers.forget(tx.handle(), userId, forget, repository.ids());
                     return new SyncPushResponse(results, new Cursor(tx.lastSeq(), tx.prunedSeq()).encode());
                 });
@@ -105,6 +132,16 @@ public final class SyncService {
                 }
             }
         }
+    }
+
+    static ApiException tooManyAcknowledged() {
+        return ApiException.validation("acknowledged", "A push acknowledges at most " + SyncPushRequest.MAX_ACKNOWLEDGED
+                + " answers; acknowledge the rest in the next push.");
+    }
+
+    static ApiException tooManyMutations() {
+        return ApiException.validation("mutations", "A push carries at most " + SyncPushRequest.MAX_MUTATIONS
+                + " mutations; send the rest in another push.");
     }
 
     static ApiException cursorExpired() {

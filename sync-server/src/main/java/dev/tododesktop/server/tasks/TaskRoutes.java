@@ -11,6 +11,7 @@ import dev.tododesktop.contract.tasks.TaskStatusFilter;
 import dev.tododesktop.contract.tasks.TaskUpdate;
 import dev.tododesktop.server.auth.UserScope;
 import dev.tododesktop.server.http.ApiException;
+import dev.tododesktop.server.http.ApiRoutes;
 import dev.tododesktop.server.http.JsonBodies;
 import dev.tododesktop.server.http.QueryParams;
 import dev.tododesktop.server.http.RouteGroup;
@@ -27,6 +28,9 @@ public final class TaskRoutes implements RouteGroup {
     /** The optional body of PATCH …/complete; a missing or null value is a validation error, not "false". */
     record CompleteBody(Boolean completed) {}
 
+    /** The query parameters of the task list. */
+    static final String[] LIST_PARAMETERS = {"status", "q", "tag", "priority", "sort", "order", "limit", "offset"};
+
     private final UserScope scope;
     private final TaskService tasks;
     private final JsonBodies bodies;
@@ -39,9 +43,9 @@ public final class TaskRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get(ApiPaths.TASKS, this::list);
+        ApiRoutes.get(routes, ApiPaths.TASKS, this::list, LIST_PARAMETERS);
         routes.post(ApiPaths.TASKS, this::create);
-        routes.get(ApiPaths.TASK, this::get);
+        ApiRoutes.get(routes, ApiPaths.TASK, this::get);
         routes.put(ApiPaths.TASK, this::update);
         routes.delete(ApiPaths.TASK, this::delete);
         routes.patch(ApiPaths.TASK_COMPLETE, this::complete);

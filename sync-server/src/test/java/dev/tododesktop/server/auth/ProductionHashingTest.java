@@ -55,6 +55,31 @@ class ProductionHashingTest {
     }
 
     @Test
+    void registeringATakenEmailCostsAHashLikeANewAccount() {
+        try (var server = TestServer.start(backend, dir)) {
+            var http = new Http(server.baseUri());
+            var taken = Accounts.register(http).email();
+            // The 409 itself says the email is registered (a person must learn that); its time must
+            // not add a cheaper way to learn it. Fastest of interleaved attempts, as above.
+            long fresh = Long.MAX_VALUE;
+            long conflict = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                fresh = Math.min(fresh, registerMillis(http, Accounts.uniqueEmail(), 201));
+                conflict = Math.min(conflict, registerMillis(http, taken.toUpperCase(java.util.Locale.ROOT), 409));
+            }
+            assertThat(conflict).as("taken %d ms vs new %d ms", conflict, fresh).isGreaterThanOrEqualTo(15);
+            assertThat(conflict).as("taken %d ms vs new %d ms", conflict, fresh).isGreaterThan(fresh / 3);
+        }
+    }
+
+    private static long registerMillis(Http http, String email, int expected) {
+        long start = System.nanoTime();
+        var response = http.post("/api/auth/register", Map.of("email", email, "password", Accounts.PASSWORD));
+        assertThat(response.status()).as(response.body()).isEqualTo(expected);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
     void aHashMadeWithOlderParametersIsRedoneAtTheNextLogin() {
         DatabaseUrl db = backend.freshDatabase(dir);
         Accounts.Login user;
