@@ -12,7 +12,6 @@ import dev.tododesktop.client.ui.signin.SignInViewModel;
 import dev.tododesktop.contract.auth.UserView;
 import dev.tododesktop.store.dirs.AppDirectories;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,16 +73,9 @@ public final class TodoDesktopApp extends Application {
         }
     }
 
-    /**
-     * The platform's data and config directories, unless {@code --data-dir=} / {@code --config-dir=}
-     * name others (a portable install, or a test that must not touch the user's real data).
-     */
+    /** The platform's data and config directories, unless the command line names others. */
     private AppDirectories directories() {
-        var platform = AppDirectories.forCurrentPlatform();
-        var named = getParameters().getNamed();
-        return new AppDirectories(
-                Optional.ofNullable(named.get("data-dir")).map(Path::of).orElse(platform.dataDir()),
-                Optional.ofNullable(named.get("config-dir")).map(Path::of).orElse(platform.configDir()));
+        return LaunchArguments.parse(getParameters().getRaw()).directories();
     }
 
     /** Remembered login: a valid refresh token in the keychain opens straight to the tasks. */

@@ -79,18 +79,16 @@ final class ChangeStream {
      * reconnects at once.
      */
     void restart() {
-        EventStream stream;
-        synchronized (this) {
-            stream = current;
-        }
         reconnectNow();
-        if (stream != null) {
-            stream.cancel();
-        }
+        cancelCurrent();
     }
 
     /** Ends the connection and any wait; the thread ends once {@code stopped} says so. */
     void stop() {
+        cancelCurrent();
+    }
+
+    private void cancelCurrent() {
         EventStream stream;
         synchronized (this) {
             stream = current;

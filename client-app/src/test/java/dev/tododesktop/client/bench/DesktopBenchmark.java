@@ -201,6 +201,8 @@ public final class DesktopBenchmark {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "@" + APP.resolve("bin/jvm.options"), "-XX:AOTCache=" + aot, "-Xlog:aot=off", "-Xlog:cds=off",
+                // As the launcher runs it (JavaFX from the module path), or the JVM would not use the cache.
+                "--module-path", APP.resolve("javafx").toString(), "--add-modules", "javafx.controls,javafx.fxml",
                 "-Dbench.typingMs=" + TYPING_MS, "-Dtodo.log.dir=" + device.resolve("logs"),
                 "-Xlog:gc:file=" + device.resolve("gc-" + System.nanoTime() + ".log"),
                 "-cp", APP.resolve("lib") + File.separator + "*" + File.pathSeparator + "client-app/target/test-classes",

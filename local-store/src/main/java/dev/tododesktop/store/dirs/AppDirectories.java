@@ -34,6 +34,11 @@ public record AppDirectories(Path dataDir, Path configDir) {
         return new AppDirectories(data.resolve("todo-desktop"), config.resolve("todo-desktop"));
     }
 
+    /** The desktop app's log files. */
+    public Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
     /** The directory holding one database file per user. */
     public Path usersDir() {
         return dataDir.resolve("users");

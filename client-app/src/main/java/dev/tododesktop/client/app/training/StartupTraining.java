@@ -28,14 +28,17 @@ import javafx.scene.control.TextField;
 public final class StartupTraining {
 
     private static final int TASKS = 60;
+    // No step leaves the screen unchanged this long while it works, however busy the machine:
+    // each row added, each re-read list, each screen switch is a change.
+    private static final Duration QUIET = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
 
     private StartupTraining() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("todo-aot-training");
         System.setProperty(CredentialStores.KEYCHAIN_PROPERTY, CredentialStores.NONE);
-        System.setProperty("todo.log.dir", dir.resolve("logs").toString());
-        var script = new ScreenScript(Duration.ofSeconds(120));
+        var script = new ScreenScript(QUIET, PATIENCE);
         var outcome = CompletableFuture.runAsync(() -> train(script),
                 task -> Thread.ofPlatform().daemon(true).name("aot-training").start(task));
         outcome.whenComplete((ok, error) -> Platform.exit());
@@ -45,7 +48,9 @@ public final class StartupTraining {
             outcome.join();
             System.out.println("Start-up training finished");
         } catch (RuntimeException e) {
-            System.err.println("Start-up training failed: " + e);
+            // The build quotes this line as the reason; the trace below it is for the log.
+            Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            System.err.println("Start-up training failed: " + why.getMessage());
             e.printStackTrace();
             status = 1;
         } finally {
@@ -77,13 +82,17 @@ public final class StartupTraining {
                 quickAdd.fireEvent(new ActionEvent());
             });
         }
-        script.awaitTrue(TASKS + " tasks listed", () -> list.getItems().size() == TASKS);
+        script.awaitTrue(TASKS + " tasks listed", () -> list.getItems().size() == TASKS, () -> rows(list));
         script.run(() -> list.getSelectionModel().select(3));
         TextField search = script.await("#searchField", TextField.class);
         script.run(() -> search.setText("task 1"));
-        script.awaitTrue("search applied", () -> list.getItems().size() < TASKS);
+        script.awaitTrue("search applied", () -> list.getItems().size() < TASKS, () -> rows(list));
         script.run(() -> search.setText(""));
-        script.awaitTrue("search cleared", () -> list.getItems().size() == TASKS);
+        script.awaitTrue("search cleared", () -> list.getItems().size() == TASKS, () -> rows(list));
+    }
+
+    private static String rows(ListView<?> list) {
+        return list.getItems().size() + " of " + TASKS + " rows listed";
     }
 
     private static void deleteQuietly(Path dir) {
