@@ -8,6 +8,8 @@ import dev.tododesktop.server.auth.AuthRoutes;
 import dev.tododesktop.server.auth.AuthService;
 import dev.tododesktop.server.auth.TokenAccessGuard;
 import dev.tododesktop.server.auth.UserScope;
+import dev.tododesktop.server.auth.keys.KeyFile;
+import dev.tododesktop.server.auth.keys.SealedKeys;
 import dev.tododesktop.server.auth.passwords.CommonPasswords;
 import dev.tododesktop.server.auth.passwords.PasswordHasher;
 import dev.tododesktop.server.auth.ratelimit.AuthRateLimiter;
@@ -74,7 +76,8 @@ public final class ServerComponents implements AutoCloseable {
         var authMetrics = new AuthMetrics(metrics);
         var hasher = new PasswordHasher(config.passwordHashing());
         closeables.add(hasher);
-        var keys = new SigningKeyStore(jdbi, clock, config.signingKeyRotation(),
+        var keks = config.keyEncryptionKeys().orElseGet(() -> KeyFile.readOrCreate(config.defaultKeyFile()));
+        var keys = new SigningKeyStore(database, new SealedKeys(keks), clock, config.signingKeyRotation(),
                 config.accessTokenTtl().plus(AccessTokens.LEEWAY).plusMinutes(1));
         var accessTokens = new AccessTokens(keys, clock, config.issuer(), config.audience(), config.accessTokenTtl());
         var sessionStore = new SessionStore(jdbi, config.sessionIdleTtl());

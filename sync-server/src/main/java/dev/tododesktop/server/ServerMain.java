@@ -36,6 +36,7 @@ public final class ServerMain {
             log.info("Stopping");
             server.close();
         }));
-        log.info("Todo sync server listening on {} (database {})", server.baseUri(), config.databaseUrl().jdbcUrl());
+        log.info("Todo sync server listening on {} (database {}); metrics on {}", server.baseUri(),
+                config.databaseUrl().jdbcUrl(), server.managementUri().map(u -> u + "/metrics").orElse("no address (off)"));
     }
 }

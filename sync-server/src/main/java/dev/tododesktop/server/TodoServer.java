@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The sync server as a library: the standalone {@link ServerMain} and the desktop app (which
@@ -34,14 +35,16 @@ public final class TodoServer implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final ServerComponents components;
     private final Javalin app;
+    private final Optional<Javalin> management;
 
     private TodoServer(ServerConfig config, Database database, PrometheusMeterRegistry metrics,
-                       ServerComponents components, Javalin app) {
+                       ServerComponents components, Javalin app, Optional<Javalin> management) {
         this.config = config;
         this.database = database;
         this.metrics = metrics;
         this.components = components;
         this.app = app;
+        this.management = management;
     }
 
     public static TodoServer start(ServerConfig config) {
@@ -58,12 +61,20 @@ public final class TodoServer implements AutoCloseable {
     }
 
     public URI baseUri() {
-        InetAddress bind = config.bindAddress();
+        return uri(config.bindAddress(), port());
+    }
+
+    /** Where {@code /metrics} is served, if anywhere: the management address, never the API's. */
+    public Optional<URI> managementUri() {
+        return management.map(m -> uri(config.managementAddress().orElseThrow().getAddress(), m.port()));
+    }
+
+    private static URI uri(InetAddress bind, int port) {
         String host = bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : bind.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port());
+        return URI.create("http://" + host + ":" + port);
     }
 
     public ServerConfig config() {
@@ -86,6 +97,7 @@ public final class TodoServer implements AutoCloseable {
     public void close() {
         try {
             components.close();
+            management.ifPresent(Javalin::stop);
             app.stop();
         } finally {
             database.close();
@@ -120,20 +132,30 @@ public final class TodoServer implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             var database = Database.open(config.databaseUrl(), config.maxDatabaseConnections());
             ServerComponents components = null;
+            Optional<Javalin> management = Optional.empty();
             try {
                 components = ServerComponents.create(config, database, metrics, clock);
                 var groups = new ArrayList<RouteGroup>();
-                groups.add(new OpsRoutes(database, metrics));
+                groups.add(OpsRoutes.api(database));
                 groups.addAll(components.routeGroups());
                 groups.addAll(extraRoutes);
                 var http = new HttpSetup(metrics, config.corsOrigins());
+                management = config.managementAddress().map(address -> {
+                    var ops = OpsRoutes.management(database, metrics);
+                    var m = Javalin.create(javalin -> {
+                        http.applyToManagement(javalin);
+                        ops.addTo(javalin.routes);
+                    });
+                    return m.start(address.getAddress().getHostAddress(), address.getPort());
+                });
                 var app = Javalin.create(javalin -> {
                     http.apply(javalin);
                     groups.forEach(group -> group.addTo(javalin.routes));
                 });
                 app.start(config.bindAddress().getHostAddress(), config.port());
-                return new TodoServer(config, database, metrics, components, app);
+                return new TodoServer(config, database, metrics, components, app, management);
             } catch (RuntimeException e) {
+                management.ifPresent(Javalin::stop);
                 if (components != null) {
                     components.close();
                 }

@@ -39,8 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  * step by reading the doc: the blocks after {@code <!-- DeploymentIT: ... -->} markers are what
  * this test runs. It overrides only what must differ on a test machine:
  * {@code TODO_DATABASE_URL} (the embedded server, still in the {@code postgresql://} form the
- * doc uses), {@code TODO_SERVER_PORT} (free ports), {@code TODO_BIND_ADDRESS} (loopback) and
- * {@code TODO_DATA_DIR} (a temporary directory); the jar path is the one the build made.
+ * doc uses), {@code TODO_SERVER_PORT} and {@code TODO_MANAGEMENT_PORT} (free ports),
+ * {@code TODO_BIND_ADDRESS} (loopback), {@code TODO_DATA_DIR} (a temporary directory) and
+ * {@code TODO_SIGNING_KEK_FILE} (one key file for both instances, made as the doc says but in a
+ * temporary directory); the jar path is the one the build made.
  *
  * <p>Runs in {@code verify} (maven-failsafe-plugin), after {@code package} has built the jar.
  */
@@ -58,7 +60,7 @@ class DeploymentIT {
     private boolean passed;
 
     /** One child JVM running the jar, with its combined output in a file. */
-    private record Instance(String name, Process process, URI base, Path log) {}
+    private record Instance(String name, Process process, URI base, URI management, Path log) {}
 
     @AfterEach
     void stopInstances() throws Exception {
@@ -122,7 +124,8 @@ class DeploymentIT {
             assertThat(get(instance.base().resolve("/health")).statusCode()).isEqualTo(200);
             assertThat(get(instance.base().resolve("/ready")).statusCode()).isEqualTo(200);
         }
-        var metrics = get(a.base().resolve("/metrics"));
+        assertThat(get(a.base().resolve("/metrics")).statusCode()).as("/metrics on the API port").isEqualTo(404);
+        var metrics = get(a.management().resolve("/metrics"));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("todo_auth_logins_total").contains("http_server_requests_seconds_count");
 
@@ -177,8 +180,12 @@ class DeploymentIT {
         var env = new LinkedHashMap<>(doc.environment());
         assertThat(env.get(EnvironmentConfig.DATABASE_URL)).as("the doc's database URL").startsWith("postgresql://");
         int port = freePort();
+        int managementPort = freePort();
+        assertThat(env.get(EnvironmentConfig.SIGNING_KEK_FILE)).as("the doc's key file").isEqualTo("/etc/todo-server/signing.kek");
         env.put(EnvironmentConfig.DATABASE_URL, libpqUrl(database));
         env.put(EnvironmentConfig.PORT, Integer.toString(port));
+        env.put(EnvironmentConfig.MANAGEMENT_PORT, Integer.toString(managementPort));
+        env.put(EnvironmentConfig.SIGNING_KEK_FILE, keyFile().toString());
         env.put(EnvironmentConfig.BIND_ADDRESS, "127.0.0.1");
         env.put(EnvironmentConfig.DATA_DIR, Files.createDirectories(dir.resolve(name + "-data")).toString());
 
@@ -192,9 +199,21 @@ class DeploymentIT {
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("TODO_") || k.equals("JAVA_TOOL_OPTIONS"));
         builder.environment().putAll(env);
-        var instance = new Instance(name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
+        var instance = new Instance(name, builder.start(), URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + managementPort), log);
         instances.add(instance);
         return instance;
+    }
+
+    /** The one key file every instance is given, as the doc has it made: 32 random bytes in base64, owner-only. */
+    private Path keyFile() throws IOException {
+        Path file = dir.resolve("signing.kek");
+        if (!Files.exists(file)) {
+            Files.writeString(Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+                    dev.tododesktop.server.auth.keys.KeyEncryptionKeys.generate() + "\n");
+        }
+        return file;
     }
 
     private static void awaitReady(Instance instance) throws Exception {

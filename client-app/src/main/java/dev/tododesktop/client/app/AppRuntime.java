@@ -5,6 +5,7 @@ import dev.tododesktop.client.account.RemoteAccountService;
 import dev.tododesktop.client.api.TodoApiClient;
 import dev.tododesktop.client.keychain.CredentialStore;
 import dev.tododesktop.client.keychain.CredentialStores;
+import dev.tododesktop.files.PrivateFiles;
 import dev.tododesktop.server.TodoServer;
 import dev.tododesktop.server.config.ServerConfig;
 import dev.tododesktop.store.dirs.AppDirectories;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class AppRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AppRuntime.class);
+    private static final java.util.Set<String> APP_FOLDER_NAMES = java.util.Set.of("todo-desktop", "TodoDesktop");
 
     private final AppDirectories dirs;
     private final SettingsFile settingsFile;
@@ -50,6 +52,7 @@ public final class AppRuntime implements AutoCloseable {
     private AppRuntime(AppDirectories dirs, Clock clock) {
         this.dirs = dirs;
         this.clock = clock;
+        makePrivate(dirs);
         this.settingsFile = new SettingsFile(dirs.configDir());
         this.settings = settingsFile.load();
         this.io = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("todo-io").daemon().factory());
@@ -62,11 +65,50 @@ public final class AppRuntime implements AutoCloseable {
         return new AppRuntime(dirs, clock);
     }
 
+    /**
+     * The data and config directories, and what an older version left in them, become
+     * owner-only before anything is read or written there: another account on this computer
+     * must not read a task, a log line or the embedded server's database. Only the app's own
+     * entries are walked, so a {@code --data-dir} that holds other things keeps them as they are,
+     * and the directory itself is tightened only when it is the app's folder ({@code todo-desktop},
+     * {@code TodoDesktop}).
+     */
+    private static void makePrivate(AppDirectories dirs) {
+        var loose = new java.util.ArrayList<java.nio.file.Path>();
+        for (var dir : java.util.List.of(dirs.dataDir(), dirs.configDir())) {
+            try {
+                // The platform's own folders are ours to tighten; a --data-dir someone named may be shared.
+                if (APP_FOLDER_NAMES.contains(String.valueOf(dir.getFileName()))) {
+                    PrivateFiles.ownDirectory(dir);
+                } else {
+                    PrivateFiles.directory(dir);
+                }
+            } catch (java.io.IOException e) {
+                loose.add(dir);
+            }
+        }
+        for (var own : java.util.List.of(dirs.usersDir(), dirs.dataDir().resolve("server"), dirs.dataDir().resolve("logs"))) {
+            loose.addAll(PrivateFiles.restrictTree(own));
+        }
+        try {
+            PrivateFiles.restrict(SettingsFile.pathIn(dirs.configDir()));
+        } catch (java.io.IOException e) {
+            loose.add(SettingsFile.pathIn(dirs.configDir()));
+        }
+        if (!loose.isEmpty()) {
+            log.warn("Could not make {} of the app's files owner-only, e.g. {}", loose.size(), loose.getFirst());
+        }
+    }
+
     private TodoApiClient connect() {
+        CredentialStore keychain = CredentialStores.osKeychain();
         URI base = switch (settings.server()) {
             case ServerChoice.ThisComputer local when embedded.isPresent() -> embedded.get().baseUri();
             case ServerChoice.ThisComputer local -> {
-                var server = TodoServer.start(ServerConfig.embedded(dirs.dataDir().resolve("server")));
+                var serverDir = dirs.dataDir().resolve("server");
+                var config = ServerConfig.embedded(serverDir);
+                config = EmbeddedServerKeys.forServer(serverDir, keychain).map(config::withKeyEncryptionKeys).orElse(config);
+                var server = TodoServer.start(config);
                 embedded = Optional.of(server);
                 log.info("Embedded sync server listening on {}", server.baseUri());
                 yield server.baseUri();
@@ -80,7 +122,7 @@ public final class AppRuntime implements AutoCloseable {
             case ServerChoice.ThisComputer local -> URI.create("todo:this-computer");
             case ServerChoice.Remote remote -> remote.url();
         };
-        CredentialStore credentials = CredentialStores.forThisMachine(scope);
+        CredentialStore credentials = CredentialStores.forThisMachine(scope, keychain);
         return TodoApiClient.builder(base, credentials).credentialScope(scope).clock(clock).build();
     }
 

@@ -1,17 +1,16 @@
 package dev.tododesktop.client.app;
 
 import dev.tododesktop.client.ui.Theme;
+import dev.tododesktop.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -31,7 +30,11 @@ public final class SettingsFile {
     private final Path file;
 
     public SettingsFile(Path configDir) {
-        this.file = configDir.resolve("settings.properties");
+        this.file = pathIn(configDir);
+    }
+
+    static Path pathIn(Path configDir) {
+        return configDir.resolve("settings.properties");
     }
 
     public Path path() {
@@ -76,16 +79,11 @@ public final class SettingsFile {
             props.setProperty("window_maximized", Boolean.toString(w.maximized()));
         });
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                props.store(out, "Todo Desktop settings");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // Owner-only: it names the last account's email.
+            PrivateFiles.directory(file.getParent());
+            var text = new StringWriter();
+            props.store(text, "Todo Desktop settings");
+            PrivateFiles.writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save settings to " + file, e);
         }

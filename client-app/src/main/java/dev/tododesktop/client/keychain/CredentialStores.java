@@ -20,12 +20,24 @@ public final class CredentialStores {
      * the OS keychain is never asked, so such runs leave nothing in the user's keychain.
      */
     public static FallbackCredentialStore forThisMachine(URI server) {
-        CredentialStore os = NONE.equals(System.getProperty(KEYCHAIN_PROPERTY))
-                ? new Refusing(KEYCHAIN_PROPERTY + "=" + NONE)
-                : new OsKeychainStore(new JavaKeyringBackend(), OsKeychainStore.DEFAULT_TIMEOUT);
+        return forThisMachine(server, osKeychain());
+    }
+
+    /** The same, on an OS keychain connection the caller already has. */
+    public static FallbackCredentialStore forThisMachine(URI server, CredentialStore os) {
         var store = new FallbackCredentialStore(os);
         store.probe(new CredentialKey(server, PROBE_USER));
         return store;
+    }
+
+    /**
+     * The OS keychain alone, every call bounded by a timeout and answered {@link KeychainResult.Unavailable}
+     * when it does not answer; with {@code -Dtodo.keychain=none} always unavailable.
+     */
+    public static CredentialStore osKeychain() {
+        return NONE.equals(System.getProperty(KEYCHAIN_PROPERTY))
+                ? new Refusing(KEYCHAIN_PROPERTY + "=" + NONE)
+                : new OsKeychainStore(new JavaKeyringBackend(), OsKeychainStore.DEFAULT_TIMEOUT);
     }
 
     /** A keychain that is switched off. */

@@ -51,7 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FaultInjectionTest {
 
-    private static final long SEEDS = Long.getLong("faults.seeds", 4);
+    private static final long SEEDS = Long.getLong("faults.seeds", 3);
     private static final long FIRST_SEED = Long.getLong("faults.firstSeed", 0);
     private static final int STEPS = Integer.getInteger("faults.steps", 100);
     private static final List<String> FIELDS = List.of("title", "description", "tags");

@@ -49,6 +49,7 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicInteger pushes = new AtomicInteger();
     private final AtomicInteger pushesReceived = new AtomicInteger();
     private volatile long holdPushAnswersMillis;
+    private volatile boolean dropPushAnswers;
 
     FaultProxy(URI target, RandomGenerator random, double faultRate, long timeoutDelayMillis) throws IOException {
         this.target = HttpUrl.get(target.toString());
@@ -93,6 +94,11 @@ final class FaultProxy implements AutoCloseable {
     /** Pushes the server has answered (the answer may not have reached the device). */
     int pushesReceived() {
         return pushesReceived.get();
+    }
+
+    /** Drops every push answer (after the server gave it) until called with false. */
+    void dropPushAnswers(boolean drop) {
+        dropPushAnswers = drop;
     }
 
     /** Holds every push answer back this long after the server gave it (0: not at all). */
@@ -151,7 +157,7 @@ final class FaultProxy implements AutoCloseable {
             if (isPush && holdPushAnswersMillis > 0) {
                 back.headersDelay(holdPushAnswersMillis, TimeUnit.MILLISECONDS);
             }
-            Fault fault = isSync ? draw(isPush) : null;
+            Fault fault = isPush && dropPushAnswers ? Fault.DROP : isSync ? draw(isPush) : null;
             if (fault != null) {
                 injected.get(fault).incrementAndGet();
                 switch (fault) {

@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A device process is killed with SIGKILL again and again while it pushes, each time while the
+ * A device process is killed with SIGKILL twice while it pushes, each time while the
  * server has already applied a push whose answer is still on its way (the proxy holds every push
  * answer back briefly), and resumes from the same file. In the end every edit is applied exactly
  * once: no task lost or doubled, nothing pending, no conflict or error, the replica equals the server.
  */
 class SyncKillTest {
 
-    private static final int KILLS = 3;
+    private static final int KILLS = 2;
 
     @TempDir
     Path dir;

@@ -4,6 +4,8 @@ import dev.tododesktop.store.CorruptStoreException;
 import dev.tododesktop.store.NewerSchemaException;
 import dev.tododesktop.store.StoreException;
 import dev.tododesktop.store.StoreFailureException;
+import dev.tododesktop.files.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +27,7 @@ import org.sqlite.SQLiteException;
  */
 public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final List<String> SIDECAR_SUFFIXES = List.of("-wal", "-shm", "-journal");
 
     private final Path file;
     private final Connection connection;
@@ -60,7 +63,10 @@ public final class Database implements AutoCloseable {
         }
         Connection connection;
         try {
-            Files.createDirectories(absolute.getParent());
+            // SQLite gives -wal, -shm and -journal the database file's mode, so a file that is
+            // owner-only before SQLite first opens it keeps all of them owner-only, whatever the umask.
+            PrivateFiles.directory(absolute.getParent());
+            PrivateFiles.file(absolute);
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
         } catch (Exception e) {
             throw new StoreFailureException(absolute, "cannot open database", e);
@@ -68,6 +74,7 @@ public final class Database implements AutoCloseable {
         Database db = new Database(absolute, connection);
         try {
             db.configure();
+            db.restrictSidecarFiles();
             db.checkIntegrity();
             db.migrate(migrations);
             return db;
@@ -142,6 +149,20 @@ public final class Database implements AutoCloseable {
             st.execute("PRAGMA synchronous = FULL");
             st.execute("PRAGMA foreign_keys = ON");
         }
+    }
+
+    /** An older version's -wal and -shm kept the mode they were made with; SQLite reuses them as they are. */
+    private void restrictSidecarFiles() {
+        try {
+            PrivateFiles.restrictAll(sidecarFiles(file));
+        } catch (IOException e) {
+            throw new StoreFailureException(file, "cannot make the database's files private", e);
+        }
+    }
+
+    /** The files SQLite keeps beside a database: {@code -wal}, {@code -shm} and {@code -journal}. */
+    public static List<Path> sidecarFiles(Path database) {
+        return SIDECAR_SUFFIXES.stream().map(s -> database.resolveSibling(database.getFileName() + s)).toList();
     }
 
     private void checkIntegrity() throws SQLException {

@@ -1,13 +1,15 @@
 package dev.tododesktop.store.session;
 
+import dev.tododesktop.files.PrivateFiles;
 import dev.tododesktop.store.StoreFailureException;
+import dev.tododesktop.store.db.Database;
 import dev.tododesktop.store.dirs.AppDirectories;
 import dev.tododesktop.store.dirs.UserKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,6 @@ import java.util.Optional;
  * user is logged in. Each user has their own file, so one user's tasks can never show for another.
  */
 public final class LocalStores {
-    private static final List<String> SQLITE_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
 
     private final AppDirectories dirs;
     private final Clock clock;
@@ -31,7 +32,7 @@ public final class LocalStores {
 
     /** Gets SQLite ready while nobody waits for it (at start-up), so the first login opens its store sooner. */
     public static void prepare() {
-        dev.tododesktop.store.db.Database.loadNativeLibrary();
+        Database.loadNativeLibrary();
     }
 
     /** Opens the user's store (creating it on first login). Another user must log out first. */
@@ -42,6 +43,12 @@ public final class LocalStores {
                 return session.store();
             }
             throw new IllegalStateException("another user's store is open; log out first");
+        }
+        try {
+            // The users' directory is the app's alone; an older version left it readable.
+            PrivateFiles.ownDirectory(dirs.usersDir());
+        } catch (IOException e) {
+            throw new StoreFailureException(dirs.usersDir(), "cannot make the users' directory private", e);
         }
         UserStore store = UserStore.open(key.databaseFile(dirs), clock);
         current = Optional.of(new Session(key, store));
@@ -78,8 +85,9 @@ public final class LocalStores {
             current = Optional.empty();
         }
         Path db = key.databaseFile(dirs);
-        for (String suffix : SQLITE_SUFFIXES) {
-            Path file = db.resolveSibling(db.getFileName() + suffix);
+        var files = new ArrayList<Path>(Database.sidecarFiles(db));
+        files.addFirst(db);
+        for (Path file : files) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {

@@ -1,7 +1,10 @@
 package dev.tododesktop.server.config;
 
+import dev.tododesktop.server.auth.keys.KeyEncryptionKeys;
+import dev.tododesktop.server.auth.keys.KeyFile;
 import dev.tododesktop.server.db.DatabaseUrl;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
@@ -46,6 +49,13 @@ public final class EnvironmentConfig {
     public static final String ARGON2_MEMORY_KIB = "TODO_ARGON2_MEMORY_KIB";
     public static final String ARGON2_ITERATIONS = "TODO_ARGON2_ITERATIONS";
     public static final String SESSION_CHECK_TTL = "TODO_SESSION_CHECK_TTL";
+    public static final String SIGNING_KEK_FILE = "TODO_SIGNING_KEK_FILE";
+    public static final String SIGNING_KEK = "TODO_SIGNING_KEK";
+    public static final String MANAGEMENT_ADDRESS = "TODO_MANAGEMENT_ADDRESS";
+    public static final String MANAGEMENT_PORT = "TODO_MANAGEMENT_PORT";
+
+    /** Where {@code /metrics} is served unless told otherwise: loopback only, Prometheus exporters' usual port. */
+    public static final int DEFAULT_MANAGEMENT_PORT = 9464;
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
@@ -76,11 +86,12 @@ public final class EnvironmentConfig {
         if (sessionTtl.compareTo(accessTtl) <= 0) {
             throw new ConfigException(SESSION_TTL, "must be longer than " + ACCESS_TOKEN_TTL + " (" + accessTtl + ")");
         }
+        Optional<DatabaseUrl> database = value(DATABASE_URL).map(this::databaseUrl);
         return new ServerConfig(
                 value(BIND_ADDRESS).map(v -> address(BIND_ADDRESS, v)).orElse(anyAddress()),
                 port(),
                 value(DATA_DIR).map(this::dataDir).orElse(defaults.dataDir()),
-                value(DATABASE_URL).map(this::databaseUrl),
+                database,
                 value(ISSUER).orElse(defaults.issuer()),
                 value(AUDIENCE).orElse(defaults.audience()),
                 accessTtl,
@@ -91,7 +102,57 @@ public final class EnvironmentConfig {
                 rateLimits,
                 positiveInt(DB_POOL_SIZE, defaults.maxDatabaseConnections()),
                 passwordHashing(defaults.passwordHashing()),
-                duration(SESSION_CHECK_TTL, defaults.sessionCheckTtl()));
+                duration(SESSION_CHECK_TTL, defaults.sessionCheckTtl()),
+                keyEncryptionKeys(database),
+                managementAddress());
+    }
+
+    /**
+     * The key-encryption keys, from a file or the variable itself (never both). Without either, a
+     * SQLite server makes a key file in its data directory; instances on PostgreSQL must be given
+     * one, because they share the signing keys and so must share the key that seals them.
+     */
+    private Optional<KeyEncryptionKeys> keyEncryptionKeys(Optional<DatabaseUrl> database) {
+        var file = value(SIGNING_KEK_FILE);
+        var inline = value(SIGNING_KEK);
+        if (file.isPresent() && inline.isPresent()) {
+            throw new ConfigException(SIGNING_KEK, "set either it or " + SIGNING_KEK_FILE + ", not both");
+        }
+        if (file.isPresent()) {
+            Path path = path(SIGNING_KEK_FILE, file.get());
+            try {
+                return Optional.of(KeyFile.read(path));
+            } catch (java.io.IOException e) {
+                throw new ConfigException(SIGNING_KEK_FILE, "cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(SIGNING_KEK_FILE, e.getMessage());
+            }
+        }
+        if (inline.isPresent()) {
+            try {
+                return Optional.of(KeyEncryptionKeys.parse(inline.get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(SIGNING_KEK, e.getMessage());
+            }
+        }
+        if (database.isPresent() && database.get() instanceof DatabaseUrl.Postgres) {
+            throw new ConfigException(SIGNING_KEK_FILE, "is needed with PostgreSQL: every instance sharing the database "
+                    + "needs the same key-encryption key for the signing keys; make one with "
+                    + "'openssl rand -base64 32 > /etc/todo-server/signing.kek' (see docs/deploy.md)");
+        }
+        return Optional.empty();
+    }
+
+    /** {@code /metrics} on loopback port 9464 unless told otherwise; {@code off} serves it nowhere. */
+    private Optional<InetSocketAddress> managementAddress() {
+        var port = value(MANAGEMENT_PORT);
+        if (port.isPresent() && port.get().equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        int number = port.map(v -> portNumber(MANAGEMENT_PORT, v)).orElse(DEFAULT_MANAGEMENT_PORT);
+        InetAddress bind = value(MANAGEMENT_ADDRESS).map(v -> address(MANAGEMENT_ADDRESS, v))
+                .orElse(InetAddress.getLoopbackAddress());
+        return Optional.of(new InetSocketAddress(bind, number));
     }
 
     /** The environment may raise the Argon2 cost, never lower it below OWASP's minimum. */
@@ -120,17 +181,19 @@ public final class EnvironmentConfig {
     }
 
     private int port() {
-        return value(PORT).map(v -> {
-            try {
-                int port = Integer.parseInt(v);
-                if (port < 0 || port > 65_535) {
-                    throw new ConfigException(PORT, "must be between 0 and 65535 (0 picks a free port), was '" + v + "'");
-                }
-                return port;
-            } catch (NumberFormatException e) {
-                throw new ConfigException(PORT, "must be a number between 0 and 65535, was '" + v + "'");
+        return value(PORT).map(v -> portNumber(PORT, v)).orElse(8080);
+    }
+
+    private static int portNumber(String name, String v) {
+        try {
+            int port = Integer.parseInt(v);
+            if (port < 0 || port > 65_535) {
+                throw new ConfigException(name, "must be between 0 and 65535 (0 picks a free port), was '" + v + "'");
             }
-        }).orElse(8080);
+            return port;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name, "must be a number between 0 and 65535, was '" + v + "'");
+        }
     }
 
     private int positiveInt(String name, int fallback) {
@@ -179,10 +242,14 @@ public final class EnvironmentConfig {
     }
 
     private Path dataDir(String v) {
+        return path(DATA_DIR, v);
+    }
+
+    private static Path path(String name, String v) {
         try {
             return Path.of(v);
         } catch (InvalidPathException e) {
-            throw new ConfigException(DATA_DIR, "is not a usable path: " + e.getReason());
+            throw new ConfigException(name, "is not a usable path: " + e.getReason());
         }
     }
 

@@ -35,20 +35,35 @@ public final class HttpSetup {
 
     private final MeterRegistry metrics;
     private final List<String> corsOrigins;
+    private final RefusedRequests refused;
 
     public HttpSetup(MeterRegistry metrics, List<String> corsOrigins) {
         this.metrics = metrics;
         this.corsOrigins = List.copyOf(corsOrigins);
+        this.refused = new RefusedRequests(metrics, java.time.Clock.systemUTC());
     }
 
-    public void apply(JavalinConfig config) {
+    /**
+     * What Jetty refuses before routing is answered as problem+json and counted (Jetty's own
+     * per-request WARN for a malformed Host is silenced in todo-jetty-logging.xml).
+     */
+    private void answerRefusals(JavalinConfig config) {
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(refused)));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler(refused)));
+    }
+
+    /** What both listeners share: the contract's JSON, virtual threads, the body limit, refusals answered and counted. */
+    private void common(JavalinConfig config) {
+        answerRefusals(config);
         config.jsonMapper(new JavalinJackson(ServerJson.mapper(), false));
         config.concurrency.useVirtualThreads = true;
         config.http.maxRequestSize = MAX_BODY_BYTES;
-        config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
-        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler()));
+    }
+
+    public void apply(JavalinConfig config) {
+        common(config);
+        config.http.prefer405over404 = true;
         if (!corsOrigins.isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 corsOrigins.forEach(rule::allowHost);
@@ -106,6 +121,20 @@ public final class HttpSetup {
         routes.error(405, ctx -> {
             if (!isProblem(ctx)) {
                 writeProblem(ctx, ApiException.methodNotAllowed());
+            }
+        });
+    }
+
+    /** The management address: the same JSON and problems, no CORS, and its requests are not counted. */
+    public void applyToManagement(JavalinConfig config) {
+        common(config);
+        var routes = config.routes;
+        routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        routes.exception(ApiException.class, (e, ctx) -> writeProblem(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, translate(e)));
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                writeProblem(ctx, ApiException.notFound());
             }
         });
     }

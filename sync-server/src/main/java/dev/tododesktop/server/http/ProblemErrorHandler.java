@@ -14,9 +14,22 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's answer to what it refuses before any route runs (a URL or headers too large, a
  * request line or URI it cannot read, bad framing): a problem+json like every other error of
  * the API, whatever the request's {@code Accept} asks for, instead of Jetty's HTML page. It says
- * what was wrong in general terms and nothing about the server software.
+ * what was wrong in general terms and nothing about the server software. Each one is counted
+ * in {@link RefusedRequests}, never logged on its own.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+
+    private final RefusedRequests refused;
+
+    ProblemErrorHandler(RefusedRequests refused) {
+        this.refused = refused;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        refused.record(request.getAttribute(ERROR_STATUS) instanceof Integer status ? status : response.getStatus());
+        return super.handle(request, response, callback);
+    }
 
     @Override
     public boolean errorPageForMethod(String method) {

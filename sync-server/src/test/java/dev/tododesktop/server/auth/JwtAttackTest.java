@@ -19,6 +19,7 @@ import dev.tododesktop.server.config.PasswordHashing;
 import dev.tododesktop.server.testing.Accounts;
 import dev.tododesktop.server.testing.Backend;
 import dev.tododesktop.server.testing.Http;
+import dev.tododesktop.server.testing.ServerKeys;
 import dev.tododesktop.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,10 +66,7 @@ class JwtAttackTest {
         http = new Http(server.baseUri());
         user = Accounts.register(http);
         String kid = SignedJWT.parse(user.accessToken()).getHeader().getKeyID();
-        String privateJwk = server.database().jdbi().withHandle(h -> h
-                .createQuery("SELECT private_jwk FROM signing_keys WHERE kid = :kid").bind("kid", kid)
-                .mapTo(String.class).one());
-        serverKey = ECKey.parse(privateJwk);
+        serverKey = ServerKeys.privateKey(server, kid);
         validClaims = SignedJWT.parse(user.accessToken()).getJWTClaimsSet();
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class RateLimitTest {
     MutableClock clock;
     TodoServer server;
     Http http;
+    Http management;
 
     @BeforeEach
     void start() {
@@ -54,8 +56,10 @@ class RateLimitTest {
         server = TestServer.start(backend, dir, c -> c
                 .withPasswordHashing(PasswordHashing.forTestsOnly())
                 .withRateLimits(SMALL)
-                .withTrustedProxies(List.of(InetAddress.getLoopbackAddress())), clock);
+                .withTrustedProxies(List.of(InetAddress.getLoopbackAddress()))
+                .withManagementAddress(Optional.of(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0))), clock);
         http = new Http(server.baseUri());
+        management = new Http(server.managementUri().orElseThrow());
     }
 
     @AfterEach
@@ -104,7 +108,7 @@ class RateLimitTest {
         assertThat(login(user.email(), "wrong", "203.0.113.58").status()).isEqualTo(401);
         assertThat(login(user.email(), Accounts.PASSWORD, "203.0.113.59").status()).isEqualTo(200);
 
-        var metrics = http.get("/metrics").body();
+        var metrics = management.get("/metrics").body();
         assertThat(metrics).contains("todo_auth_rate_limited_total{limit=\"account\"}");
         assertThat(metrics).containsPattern("todo_auth_logins_total\\{result=\"failure\"} [1-9]");
         assertThat(metrics).containsPattern("todo_auth_logins_total\\{result=\"success\"} [1-9]");
@@ -158,7 +162,7 @@ class RateLimitTest {
 
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         assertThat(login(victim.email(), Accounts.PASSWORD, "198.51.100.7").status()).isEqualTo(200);
-        assertThat(http.get("/metrics").body()).containsPattern("todo_auth_rate_limited_total\\{limit=\"address\"} [1-9]");
+        assertThat(management.get("/metrics").body()).containsPattern("todo_auth_rate_limited_total\\{limit=\"address\"} [1-9]");
     }
 
     @Test

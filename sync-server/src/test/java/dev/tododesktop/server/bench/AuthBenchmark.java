@@ -140,7 +140,10 @@ public final class AuthBenchmark {
         var claims = com.nimbusds.jwt.SignedJWT.parse(accessToken).getJWTClaimsSet();
         var userId = UUID.fromString(claims.getSubject());
         var sessionId = UUID.fromString(claims.getStringClaim("sid"));
-        var keys = new SigningKeyStore(server.database().jdbi(), Clock.systemUTC(), server.config().signingKeyRotation(),
+        var keks = server.config().keyEncryptionKeys().isPresent() ? server.config().keyEncryptionKeys().get()
+                : dev.tododesktop.server.auth.keys.KeyFile.read(server.config().defaultKeyFile());
+        var keys = new SigningKeyStore(server.database(), new dev.tododesktop.server.auth.keys.SealedKeys(keks),
+                Clock.systemUTC(), server.config().signingKeyRotation(),
                 Duration.ofHours(1));
         var issuer = new AccessTokens(keys, Clock.systemUTC(), server.config().issuer(), server.config().audience(),
                 server.config().accessTokenTtl());

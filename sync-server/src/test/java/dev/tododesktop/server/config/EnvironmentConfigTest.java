@@ -3,10 +3,16 @@ package dev.tododesktop.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tododesktop.server.auth.keys.KeyEncryptionKeys;
 import dev.tododesktop.server.db.DatabaseUrl;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,16 +29,21 @@ class EnvironmentConfigTest {
 
     @Test
     void readsEveryNamedVariable() {
-        var config = EnvironmentConfig.from(Map.of(
-                "TODO_SERVER_PORT", "0",
-                "TODO_DATABASE_URL", "postgresql://alice:s3cr%40t@db.example.com/todo?sslmode=require",
-                "TODO_DATA_DIR", "/var/lib/todo",
-                "TODO_ACCESS_TOKEN_TTL", "5m",
-                "TODO_SESSION_TTL", "PT720H",
-                "TODO_CORS_ORIGINS", "https://a.example.com, http://localhost:3000",
-                "TODO_TRUSTED_PROXIES", "10.0.0.1,::1",
-                "TODO_RATE_ACCOUNT_THRESHOLD", "5"));
+        var config = EnvironmentConfig.from(Map.ofEntries(
+                Map.entry("TODO_SERVER_PORT", "0"),
+                Map.entry("TODO_DATABASE_URL", "postgresql://alice:s3cr%40t@db.example.com/todo?sslmode=require"),
+                Map.entry("TODO_DATA_DIR", "/var/lib/todo"),
+                Map.entry("TODO_ACCESS_TOKEN_TTL", "5m"),
+                Map.entry("TODO_SESSION_TTL", "PT720H"),
+                Map.entry("TODO_CORS_ORIGINS", "https://a.example.com, http://localhost:3000"),
+                Map.entry("TODO_TRUSTED_PROXIES", "10.0.0.1,::1"),
+                Map.entry("TODO_RATE_ACCOUNT_THRESHOLD", "5"),
+                Map.entry("TODO_SIGNING_KEK", KEK),
+                Map.entry("TODO_MANAGEMENT_ADDRESS", "10.0.0.5"),
+                Map.entry("TODO_MANAGEMENT_PORT", "9100")));
         assertThat(config.port()).isZero();
+        assertThat(config.keyEncryptionKeys()).hasValueSatisfying(k -> assertThat(k.ids()).hasSize(1));
+        assertThat(config.managementAddress()).contains(new InetSocketAddress("10.0.0.5", 9100));
         assertThat(config.dataDir().toString()).isEqualTo("/var/lib/todo");
         assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.sessionIdleTtl()).isEqualTo(Duration.ofDays(30));
@@ -46,8 +57,39 @@ class EnvironmentConfigTest {
         assertThat(pg.toString()).doesNotContain("s3cr@t");
     }
 
+    static final String KEK = KeyEncryptionKeys.generate();
+
+    @Test
+    void metricsDefaultToLoopbackPort9464AndCanBeSwitchedOff() {
+        assertThat(EnvironmentConfig.from(Map.of()).managementAddress())
+                .contains(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9464));
+        assertThat(EnvironmentConfig.from(Map.of("TODO_MANAGEMENT_PORT", "off")).managementAddress()).isEmpty();
+    }
+
+    @Test
+    void signingKeysAreSealedWithAKeyFileTheVariableOrOnSqliteTheDataDirectorysOwn(@TempDir Path dir) throws Exception {
+        assertThat(EnvironmentConfig.from(Map.of()).keyEncryptionKeys()).as("SQLite: the data directory's file").isEmpty();
+        String previous = KeyEncryptionKeys.generate();
+        Path file = Files.writeString(dir.resolve("signing.kek"), "# newest first\n" + KEK + "\n" + previous + "\n");
+        var fromFile = EnvironmentConfig.from(Map.of("TODO_SIGNING_KEK_FILE", file.toString())).keyEncryptionKeys().orElseThrow();
+        var inline = EnvironmentConfig.from(Map.of("TODO_SIGNING_KEK", KEK + "," + previous)).keyEncryptionKeys().orElseThrow();
+        assertThat(fromFile.ids()).hasSize(2).isEqualTo(inline.ids());
+
+        var postgres = "postgresql://u:p@db.example.com/todo";
+        assertThatThrownBy(() -> EnvironmentConfig.from(Map.of("TODO_DATABASE_URL", postgres)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TODO_SIGNING_KEK_FILE:").hasMessageContaining("openssl rand");
+        assertThatThrownBy(() -> EnvironmentConfig.from(Map.of("TODO_SIGNING_KEK_FILE", dir.resolve("missing").toString())))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TODO_SIGNING_KEK_FILE:");
+        assertThatThrownBy(() -> EnvironmentConfig.from(Map.of("TODO_SIGNING_KEK", KEK, "TODO_SIGNING_KEK_FILE", file.toString())))
+                .isInstanceOf(ConfigException.class);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "TODO_SIGNING_KEK|not base64!",
+            "TODO_SIGNING_KEK|c2hvcnQ=",
+            "TODO_MANAGEMENT_PORT|99999",
+            "TODO_MANAGEMENT_ADDRESS|metrics.internal",
             "TODO_SERVER_PORT|http",
             "TODO_SERVER_PORT|70000",
             "TODO_SERVER_PORT|-1",

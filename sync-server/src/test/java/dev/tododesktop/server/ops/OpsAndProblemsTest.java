@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tododesktop.server.TodoServer;
 import dev.tododesktop.server.testing.TestServer;
+import dev.tododesktop.server.testing.Http;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,7 +22,8 @@ class OpsAndProblemsTest extends OneServerTest {
 
     @Override
     protected TodoServer startServer() {
-        return TestServer.start(backend, dir);
+        return TestServer.start(backend, dir, c -> c.withManagementAddress(Optional.of(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))), Clock.systemUTC());
     }
 
     @Test
@@ -46,7 +52,8 @@ class OpsAndProblemsTest extends OneServerTest {
     @Test
     void metricsAreScrapedAsPrometheusTextWithRouteAndStatus() {
         http.get("/health");
-        var metrics = http.get("/metrics");
+        assertThat(http.get("/metrics").status()).as("not on the API address").isEqualTo(404);
+        var metrics = new Http(server.managementUri().orElseThrow()).get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(metrics.body()).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}");
